@@ -1,0 +1,29 @@
+#pragma once
+
+#include <string>
+
+#include "core/severity.hpp"
+#include "load/node.hpp"
+
+namespace stacklint {
+
+struct Finding {
+    std::string rule;  // "R001"
+    std::string name;  // "versioned-bucket-without-noncurrent-expiration"
+    Severity severity = Severity::Warning;
+    std::string message;
+    std::string file;  // as the user named it
+    Mark mark;         // where in `file`; invalid for findings about a whole stack
+    std::string stack;
+    std::string resource;   // logical id, or empty
+    std::string path;       // "Resources/Bucket/Properties/BucketName", or empty
+    std::string construct;  // CDK construct path, or empty
+
+    // Stable across edits that move lines: rule, stack, resource and property path.
+    std::string fingerprint() const;
+};
+
+// Orders by file, then line, column, rule and message: the order every report prints in.
+bool finding_order(const Finding& a, const Finding& b);
+
+}  // namespace stacklint

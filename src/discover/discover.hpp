@@ -1,0 +1,47 @@
+// Which files a run lints: explicit files, directories walked recursively, or stdin.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stacklint {
+
+struct Input {
+    std::string display;  // the path as shown in findings
+    std::string path;     // the path to open (empty for stdin)
+    bool from_stdin = false;
+    // Named on the command line (always linted) rather than found by walking a directory
+    // (linted only when it looks like a template).
+    bool explicit_path = false;
+};
+
+// A problem with the run itself rather than with a template: exit code 2.
+struct ToolError {
+    std::string file;
+    std::string message;
+};
+
+struct Discovery {
+    std::vector<Input> inputs;
+    std::vector<ToolError> errors;
+};
+
+// Extensions a directory walk considers: .yaml .yml .json .template (any case).
+bool has_template_extension(std::string_view name);
+
+// Cheap test before parsing a file found by a directory walk: CloudFormation templates
+// name `Resources` or `AWSTemplateFormatVersion` as a top-level key.
+bool looks_like_template(std::string_view bytes);
+
+// Expands the command line's paths. "-" is stdin; no path at all means ".". Directories are
+// walked recursively (following symlinks, each directory once), skipping hidden directories
+// and node_modules. Results are sorted within each directory for a deterministic order.
+Discovery discover(const std::vector<std::string>& paths);
+
+// Reads a whole regular file or stdin. Returns false with a message for anything else (a
+// directory, a FIFO, a device, an unreadable or vanished file, a file over `max_bytes`).
+bool read_input(const Input& input, std::size_t max_bytes, std::string& bytes, std::string& error);
+
+}  // namespace stacklint

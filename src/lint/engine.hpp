@@ -1,0 +1,45 @@
+// The pipeline: inputs -> stacks -> rules -> sorted findings.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/finding.hpp"
+#include "discover/discover.hpp"
+#include "lint/rule.hpp"
+#include "load/loader.hpp"
+#include "model/stack.hpp"
+
+namespace stacklint {
+
+struct LintOptions {
+    LoadLimits limits;
+    std::size_t max_file_bytes = 64 * 1024 * 1024;
+    unsigned jobs = 0;  // worker threads; 0 = one per core
+    // Lint files named on the command line only when they look like templates, as files found
+    // by a directory walk are (for hooks that pass every staged *.yaml / *.json).
+    bool skip_non_templates = false;
+    // The severity a rule reports with, or nullopt to leave the rule out. Default: every
+    // rule at its own severity.
+    std::function<std::optional<Severity>(const RuleInfo&)> rule_severity;
+    std::map<std::string, RuleOptions, std::less<>> rule_options;  // by rule id
+};
+
+struct LintResult {
+    LintSet set;                    // every stack linted (kept for reports that quote source)
+    std::vector<Finding> findings;  // sorted by finding_order
+    std::vector<ToolError> errors;  // problems with the run, not with templates
+    std::size_t files = 0;          // templates linted
+    std::size_t resources = 0;
+};
+
+LintResult lint(const std::vector<Input>& inputs, const LintOptions& options = {});
+
+// The stack name for a loose template file: its file name without directory and extension.
+std::string stack_name_for(const std::string& display);
+
+}  // namespace stacklint

@@ -1,0 +1,74 @@
+#include "lint/rule.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+namespace stacklint {
+
+void Reporter::add(const Stack& stack, Report report) {
+    Finding f;
+    f.rule = rule_.id;
+    f.name = rule_.name;
+    f.severity = severity_;
+    f.message = std::move(report.message);
+    f.file = stack.file;
+    f.mark = report.mark;
+    f.stack = stack.name;
+    f.resource = report.resource;
+    f.path = std::move(report.path);
+    f.construct = stack.construct_path(report.resource);
+    out_.push_back(std::move(f));
+}
+
+RuleRegistry& RuleRegistry::instance() {
+    static RuleRegistry registry;
+    return registry;
+}
+
+bool RuleRegistry::add(std::unique_ptr<Rule> rule) {
+    for (const auto& existing : owned_) {
+        if (existing->info().id == rule->info().id || existing->info().name == rule->info().name) {
+            std::fprintf(stderr, "stacklint: rule %.*s registered twice\n",
+                         static_cast<int>(rule->info().id.size()), rule->info().id.data());
+            std::abort();
+        }
+    }
+    const Rule* added = rule.get();
+    owned_.push_back(std::move(rule));
+    sorted_.insert(
+        std::upper_bound(sorted_.begin(), sorted_.end(), added,
+                         [](const Rule* a, const Rule* b) { return a->info().id < b->info().id; }),
+        added);
+    return true;
+}
+
+const std::vector<const Rule*>& RuleRegistry::rules() const {
+    return sorted_;
+}
+
+const Rule* RuleRegistry::find(std::string_view id) const {
+    for (const Rule* r : rules()) {
+        if (r->info().id == id) return r;
+    }
+    return nullptr;
+}
+
+std::string path_of(std::initializer_list<std::string_view> segments) {
+    std::string out;
+    for (std::string_view s : segments) {
+        if (!out.empty()) out += '/';
+        out += s;
+    }
+    return out;
+}
+
+}  // namespace stacklint
+
+namespace stacklint {
+void report_load_diagnostics(const Stack& stack, Reporter& out) {
+    for (const Diagnostic& d : stack.doc.diagnostics) {
+        if (d.rule == out.rule().id) out.add(stack, Report{d.mark, d.message});
+    }
+}
+}  // namespace stacklint

@@ -1,0 +1,100 @@
+// What a rule is, how it reports, and the registry every rule file adds itself to.
+//
+// A rule lives in one file under rules/<pack>/, holds its own metadata and documentation,
+// and registers itself with STACKLINT_REGISTER_RULE: adding a rule edits no central list.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.hpp"
+#include "core/severity.hpp"
+#include "model/stack.hpp"
+
+namespace stacklint {
+
+struct RuleInfo {
+    std::string_view id;       // "R001": a pack letter (or letters) and a number
+    std::string_view name;     // kebab-case, unique
+    std::string_view pack;     // "template", "resilience", ...
+    Severity severity;         // default severity
+    std::string_view summary;  // one line
+    // Markdown with the sections "What it finds", "Why it matters", "Bad", "Good".
+    std::string_view doc;
+};
+
+// Per-rule options from configuration ("storage_stacks" -> globs, ...).
+using RuleOptions = std::map<std::string, std::vector<std::string>, std::less<>>;
+
+struct RuleContext {
+    const LintSet& set;
+    const RuleOptions& options;
+};
+
+// What a rule says about one place.
+struct Report {
+    Mark mark;
+    std::string message;
+    std::string_view resource = {};  // logical id, when the finding is about a resource
+    std::string path = {};           // property path: "Resources/Db/Properties/Engine"
+};
+
+class Reporter {
+  public:
+    Reporter(const RuleInfo& rule, Severity severity, std::vector<Finding>& out)
+        : rule_(rule), severity_(severity), out_(out) {}
+    void add(const Stack& stack, Report report);
+    const RuleInfo& rule() const { return rule_; }
+
+  private:
+    const RuleInfo& rule_;
+    Severity severity_;
+    std::vector<Finding>& out_;
+};
+
+class Rule {
+  public:
+    virtual ~Rule() = default;
+    virtual const RuleInfo& info() const = 0;
+    // Template rules look at one stack at a time (in parallel with other stacks).
+    virtual void check(const Stack&, const RuleContext&, Reporter&) const {}
+    // Set rules run once, after every stack is loaded, and see all of them.
+    virtual bool is_set_rule() const { return false; }
+    virtual void check_set(const RuleContext&, Reporter&) const {}
+};
+
+class RuleRegistry {
+  public:
+    static RuleRegistry& instance();
+    // Returns true so registration can initialise a static. Aborts on a duplicate id or name:
+    // that is a programming error found by the first test run.
+    bool add(std::unique_ptr<Rule> rule);
+    // All rules, ordered by id.
+    const std::vector<const Rule*>& rules() const;
+    const Rule* find(std::string_view id) const;
+
+  private:
+    std::vector<std::unique_ptr<Rule>> owned_;
+    std::vector<const Rule*> sorted_;
+};
+
+// Joins path segments: path_of({"Resources", id, "Properties"}) -> "Resources/id/Properties".
+std::string path_of(std::initializer_list<std::string_view> segments);
+
+}  // namespace stacklint
+
+#define STACKLINT_CONCAT_INNER(a, b) a##b
+#define STACKLINT_CONCAT(a, b) STACKLINT_CONCAT_INNER(a, b)
+#define STACKLINT_REGISTER_RULE(RuleClass)                                        \
+    namespace {                                                                   \
+    [[maybe_unused]] const bool STACKLINT_CONCAT(registered_rule_, __LINE__) =    \
+        ::stacklint::RuleRegistry::instance().add(std::make_unique<RuleClass>()); \
+    }
+
+namespace stacklint {
+// Reports the loader's diagnostics that carry the reporter's rule id (T001, T002, T003).
+void report_load_diagnostics(const Stack& stack, Reporter& out);
+}  // namespace stacklint
