@@ -1,0 +1,44 @@
+// T003: a YAML tag that is not a CloudFormation short form.
+#include "lint/rule.hpp"
+
+namespace stacklint {
+namespace {
+
+constexpr RuleInfo kInfo{.id = "T003",
+                         .name = "unknown-yaml-tag",
+                         .pack = "template",
+                         .severity = Severity::Error,
+                         .summary = "A YAML tag that CloudFormation does not know",
+                         .doc = R"md(### What it finds
+A local YAML tag (`!Something`) that is not one of CloudFormation's short forms: `!Ref`,
+`!Condition`, `!Base64`, `!Cidr`, `!FindInMap`, `!GetAtt`, `!GetAZs`, `!ImportValue`,
+`!Join`, `!Select`, `!Split`, `!Sub`, `!Transform`, `!If`, `!Equals`, `!And`, `!Or`,
+`!Not`, `!ToJsonString`, `!Length`. Tags of preprocessors (such as Rain's `!Rain::Embed`)
+are reported too: the template must be processed before CloudFormation can read it.
+
+### Why it matters
+CloudFormation rejects the template. A misspelt tag (`!GetAttr`, `!Subs`) is easy to miss
+in review because it looks like the real one.
+
+### Bad
+```yaml
+Value: !GetAttr Bucket.Arn
+```
+
+### Good
+```yaml
+Value: !GetAtt Bucket.Arn
+```
+)md"};
+
+class UnknownTag final : public Rule {
+  public:
+    const RuleInfo& info() const override { return kInfo; }
+    void check(const Stack& stack, const RuleContext&, Reporter& out) const override {
+        report_load_diagnostics(stack, out);
+    }
+};
+
+}  // namespace
+STACKLINT_REGISTER_RULE(UnknownTag)
+}  // namespace stacklint

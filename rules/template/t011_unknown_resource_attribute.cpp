@@ -1,0 +1,83 @@
+// T011: a key on a resource that is not a resource attribute (a misspelt `Properties`...).
+#include "core/text.hpp"
+#include "lint/rule.hpp"
+
+namespace stacklint {
+namespace {
+
+constexpr RuleInfo kInfo{.id = "T011",
+                         .name = "unknown-resource-attribute",
+                         .pack = "template",
+                         .severity = Severity::Error,
+                         .summary = "A resource has a key that is not a resource attribute",
+                         .doc = R"md(### What it finds
+Keys of a resource other than `Type`, `Properties`, `DependsOn`, `Condition`, `Metadata`,
+`DeletionPolicy`, `UpdateReplacePolicy`, `CreationPolicy` and `UpdatePolicy` (SAM
+resources may also have `Connectors` and `IgnoreGlobals`, custom resources `Version`), with
+a suggestion when the key looks like a misspelling. Templates processed by a macro are
+skipped: macros define attributes of their own.
+
+### Why it matters
+CloudFormation rejects the template. The usual causes are a misspelt `Properties` or
+`DeletionPolicy`, or a property indented one level too shallow so that it sits beside
+`Properties` instead of inside it.
+
+### Bad
+```yaml
+Bucket:
+  Type: AWS::S3::Bucket
+  DeletionPolcy: Retain
+  Properties:
+    BucketName: reports
+```
+
+### Good
+```yaml
+Bucket:
+  Type: AWS::S3::Bucket
+  DeletionPolicy: Retain
+  Properties:
+    BucketName: reports
+```
+)md"};
+
+const std::vector<std::string_view> kAttributes = {
+    "Type",           "Properties",          "DependsOn",      "Condition",   "Metadata",
+    "DeletionPolicy", "UpdateReplacePolicy", "CreationPolicy", "UpdatePolicy"};
+
+class UnknownResourceAttribute final : public Rule {
+  public:
+    const RuleInfo& info() const override { return kInfo; }
+    void check(const Stack& stack, const RuleContext&, Reporter& out) const override {
+        // A macro may define attributes of its own (`Count`, `ExplodeMap`...).
+        if (!stack.tmpl || stack.tmpl->has_macro()) return;
+        for (const Resource& r : stack.tmpl->resources) {
+            if (!r.node->is_mapping()) continue;
+            const bool sam = r.type_name.starts_with("AWS::Serverless::");
+            const bool custom = r.type_name.starts_with("Custom::") ||
+                                r.type_name == "AWS::CloudFormation::CustomResource";
+            for (const Entry& e : r.node->entries()) {
+                if (is_resource_attribute(e.key)) continue;
+                if (sam && (e.key == "Connectors" || e.key == "IgnoreGlobals")) continue;
+                if (custom && e.key == "Version") continue;
+                if (e.key == "Overrides") {
+                    out.add(stack, {e.key_mark,
+                                    "'Overrides' belongs to Rain modules; CloudFormation cannot "
+                                    "read it until the template is packaged with 'rain pkg'",
+                                    r.id, path_of({"Resources", r.id, e.key})});
+                    continue;
+                }
+                const std::string hint = did_you_mean(e.key, kAttributes);
+                std::string msg = "'" + e.key + "' is not a resource attribute" + hint;
+                msg += hint.empty() ? "; if it is a property, indent it under Properties"
+                                    : "; CloudFormation rejects the template";
+                out.add(stack,
+                        {e.key_mark, std::move(msg), r.id, path_of({"Resources", r.id, e.key})});
+            }
+        }
+    }
+};
+
+}  // namespace
+STACKLINT_REGISTER_RULE(UnknownResourceAttribute)
+}  // namespace stacklint
