@@ -1,0 +1,171 @@
+// Command-line wiring only: parse flags, call the library, pick the exit code.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "core/text.hpp"
+#include "discover/discover.hpp"
+#include "lint/engine.hpp"
+#include "lint/rule.hpp"
+#include "report/report.hpp"
+
+namespace {
+
+using namespace stacklint;
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitToolError = 2;
+
+constexpr const char* kFooter = R"(Paths:
+  Files are linted as given. Directories are searched recursively for *.yaml, *.yml,
+  *.json and *.template files whose top level has Resources or AWSTemplateFormatVersion;
+  other files are skipped silently, as are hidden directories and node_modules.
+  "-" reads a template from stdin. No path lints the current directory.
+  To lint a directory named like a subcommand (rules, explain), write ./rules.
+
+Exit codes:
+  0  no finding at or above --fail-on
+  1  at least one finding at or above --fail-on
+  2  tool error: a bad flag, or a path that cannot be read (the other paths are still
+     linted and reported)
+
+Run 'stacklint rules' for the rule list and 'stacklint explain ID' for one rule.)";
+
+void list_rules(const std::string& format) {
+    const auto& rules = RuleRegistry::instance().rules();
+    if (format == "json") {
+        nlohmann::ordered_json out = nlohmann::ordered_json::array();
+        for (const Rule* r : rules) {
+            const RuleInfo& i = r->info();
+            out.push_back({{"id", i.id},
+                           {"name", i.name},
+                           {"pack", i.pack},
+                           {"severity", to_string(i.severity)},
+                           {"summary", i.summary}});
+        }
+        std::cout << out.dump(2) << '\n';
+        return;
+    }
+    std::size_t id_width = 2;
+    std::size_t name_width = 4;
+    for (const Rule* r : rules) {
+        id_width = std::max(id_width, r->info().id.size());
+        name_width = std::max(name_width, r->info().name.size());
+    }
+    auto pad = [](std::string_view s, std::size_t w) {
+        return std::string(s) + std::string(w > s.size() ? w - s.size() : 0, ' ');
+    };
+    std::cout << pad("ID", id_width) << "  " << pad("SEVERITY", 8) << "  "
+              << pad("NAME", name_width) << "  SUMMARY\n";
+    for (const Rule* r : rules) {
+        const RuleInfo& i = r->info();
+        std::cout << pad(i.id, id_width) << "  " << pad(to_string(i.severity), 8) << "  "
+                  << pad(i.name, name_width) << "  " << i.summary << '\n';
+    }
+}
+
+int explain(const std::string& wanted) {
+    const auto& rules = RuleRegistry::instance().rules();
+    for (const Rule* r : rules) {
+        const RuleInfo& i = r->info();
+        if (iequals(i.id, wanted) || i.name == wanted) {
+            std::cout << "# " << i.id << " " << i.name << "\n\n"
+                      << i.summary << ".\n\n"
+                      << "Default severity: " << to_string(i.severity) << ". Pack: " << i.pack
+                      << ".\n\n"
+                      << i.doc;
+            return kExitClean;
+        }
+    }
+    std::vector<std::string_view> names;
+    for (const Rule* r : rules) {
+        names.push_back(r->info().id);
+        names.push_back(r->info().name);
+    }
+    std::cerr << "stacklint: error: no rule '" << wanted << "'" << did_you_mean(wanted, names)
+              << "; 'stacklint rules' lists them\n";
+    return kExitToolError;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{
+        "stacklint: finds the CloudFormation mistakes that fail deployments and lose data, "
+        "in templates and CDK output.",
+        "stacklint"};
+    app.set_version_flag("--version", std::string("stacklint ") + kVersion);
+    app.footer(kFooter);
+    app.require_subcommand(0, 1);
+
+    std::vector<std::string> paths;
+    std::string format = "text";
+    std::string fail_on = "warning";
+    bool quiet = false;
+    unsigned jobs = 0;
+    app.add_option("paths", paths, "Templates or directories to lint (default: .)");
+    app.add_option("-f,--format", format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    app.add_option("--fail-on", fail_on,
+                   "Lowest severity that makes the exit code 1 ('none': never)")
+        ->check(CLI::IsMember({"error", "warning", "info", "none"}))
+        ->capture_default_str();
+    app.add_flag("-q,--quiet", quiet, "Print findings only, no summary");
+    app.add_option("-j,--jobs", jobs, "Files linted in parallel (default: one per core)");
+    bool skip_non_templates = false;
+    app.add_flag("--skip-non-templates", skip_non_templates,
+                 "Skip files named on the command line that are not CloudFormation templates, "
+                 "as a directory walk does (for hooks that pass every staged YAML/JSON file)");
+
+    CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule");
+    std::string rules_format = "text";
+    rules_cmd->add_option("-f,--format", rules_format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+
+    CLI::App* explain_cmd = app.add_subcommand("explain", "Print the documentation of a rule");
+    std::string rule_id;
+    explain_cmd->add_option("rule", rule_id, "Rule id (T001) or name (parse-error)")->required();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        std::cerr << "stacklint: error: " << e.what() << "\nRun 'stacklint --help' for usage.\n";
+        return kExitToolError;
+    }
+
+    if (*rules_cmd) {
+        list_rules(rules_format);
+        return kExitClean;
+    }
+    if (*explain_cmd) return explain(rule_id);
+
+    Discovery discovery = discover(paths);
+    LintOptions options;
+    options.jobs = jobs;
+    options.skip_non_templates = skip_non_templates;
+    LintResult result = lint(discovery.inputs, options);
+    result.errors.insert(result.errors.begin(), discovery.errors.begin(), discovery.errors.end());
+
+    write_tool_errors(std::cerr, result);
+    if (format == "json") {
+        write_json(std::cout, result);
+    } else {
+        write_text(std::cout, result, ReportOptions{quiet});
+    }
+    std::cout.flush();
+
+    if (!result.errors.empty()) return kExitToolError;
+    if (fail_on == "none") return kExitClean;
+    const Severity threshold = *parse_severity(fail_on);
+    for (const Finding& f : result.findings) {
+        if (f.severity >= threshold) return kExitFindings;
+    }
+    return kExitClean;
+}

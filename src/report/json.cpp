@@ -1,0 +1,63 @@
+#include <nlohmann/json.hpp>
+
+#include "report/report.hpp"
+
+namespace stacklint {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+ojson string_or_null(const std::string& s) {
+    return s.empty() ? ojson(nullptr) : ojson(s);
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const LintResult& result) {
+    ojson doc;
+    doc["version"] = "1";
+    doc["tool"] = {{"name", "stacklint"}, {"version", kVersion}};
+    ojson findings = ojson::array();
+    for (const Finding& f : result.findings) {
+        ojson j;
+        j["rule"] = f.rule;
+        j["name"] = f.name;
+        j["severity"] = to_string(f.severity);
+        j["message"] = f.message;
+        j["file"] = f.file;
+        j["line"] = f.mark.valid() ? ojson(f.mark.line) : ojson(nullptr);
+        j["column"] = f.mark.valid() ? ojson(f.mark.column) : ojson(nullptr);
+        j["stack"] = string_or_null(f.stack);
+        j["resource"] = string_or_null(f.resource);
+        j["path"] = string_or_null(f.path);
+        j["construct"] = string_or_null(f.construct);
+        j["fingerprint"] = f.fingerprint();
+        findings.push_back(std::move(j));
+    }
+    doc["findings"] = std::move(findings);
+
+    const Summary s = summarize(result);
+    ojson by_severity = ojson::object();
+    for (Severity sev : {Severity::Error, Severity::Warning, Severity::Info}) {
+        by_severity[std::string(to_string(sev))] = s.by_severity.at(sev);
+    }
+    ojson by_rule = ojson::object();
+    for (const auto& [rule, n] : s.by_rule)
+        by_rule[rule] = n;
+    doc["summary"] = {{"files", s.files},
+                      {"stacks", s.stacks},
+                      {"resources", s.resources},
+                      {"findings", result.findings.size()},
+                      {"by_severity", std::move(by_severity)},
+                      {"by_rule", std::move(by_rule)}};
+    ojson errors = ojson::array();
+    for (const ToolError& e : result.errors)
+        errors.push_back({{"file", e.file}, {"message", e.message}});
+    doc["errors"] = std::move(errors);
+    // Invalid UTF-8 never reaches here (the loader rejects it), but messages may quote bytes
+    // from a file name: replace rather than throw.
+    out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace stacklint
