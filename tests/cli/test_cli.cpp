@@ -1,0 +1,151 @@
+// The command line as users and CI see it: exit codes, output shapes, errors.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/helpers.hpp"
+
+using namespace stacklint;
+using test::run_stacklint;
+using test::source_path;
+using test::write_temp;
+
+namespace {
+const std::string kClean = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n";
+const std::string kBroken = "Resources:\n  bad-name:\n    Type: AWS::SQS::Queue\n";
+}  // namespace
+
+TEST_CASE("CLI: --version and --help exit 0") {
+    std::string out;
+    CHECK(run_stacklint("--version", out) == 0);
+    CHECK_THAT(out, Catch::StartsWith("stacklint "));
+    CHECK(run_stacklint("--help", out) == 0);
+    CHECK_THAT(out, Catch::Contains("Exit codes:"));
+    CHECK_THAT(out, Catch::Contains("--fail-on"));
+}
+
+TEST_CASE("CLI: a bad flag or value is a tool error, exit 2") {
+    std::string out;
+    CHECK(run_stacklint("--no-such-flag", out, true) == 2);
+    CHECK_THAT(out, Catch::Contains("stacklint: error:"));
+    CHECK(run_stacklint("--format yaml .", out, true) == 2);
+    CHECK(run_stacklint("--fail-on sometimes .", out, true) == 2);
+}
+
+TEST_CASE("CLI: exit code follows --fail-on") {
+    const std::string clean = write_temp("cli/clean.yaml", kClean);
+    const std::string broken = write_temp("cli/broken.yaml", kBroken);
+    std::string out;
+    CHECK(run_stacklint(clean, out) == 0);
+    CHECK_THAT(out, Catch::Contains("no findings"));
+    CHECK(run_stacklint(broken, out) == 1);
+    CHECK(run_stacklint("--fail-on error " + broken, out) == 1);
+    CHECK(run_stacklint("--fail-on none " + broken, out) == 0);
+}
+
+TEST_CASE("CLI: text output is path:line:col: severity ID message [resource], then a summary") {
+    const std::string broken = write_temp("cli/text.yaml", kBroken);
+    std::string out;
+    run_stacklint(broken, out);
+    CHECK_THAT(out, Catch::Contains(broken + ":2:3: error T007 resource name 'bad-name'"));
+    CHECK_THAT(out, Catch::Contains("[bad-name]"));
+    CHECK_THAT(out, Catch::Contains(
+                        "Checked 1 template (1 stack, 1 resource): 1 error, 0 warnings, 0 info."));
+    CHECK_THAT(out, Catch::Contains("By rule: T007 ×1"));
+    run_stacklint("--quiet " + broken, out);
+    CHECK_THAT(out, !Catch::Contains("Checked"));
+}
+
+TEST_CASE("CLI: JSON output has the documented shape") {
+    const std::string broken = write_temp("cli/json.yaml", kBroken);
+    std::string out;
+    CHECK(run_stacklint("--format json " + broken, out) == 1);
+    const auto doc = nlohmann::json::parse(out);
+    CHECK(doc["version"] == "1");
+    CHECK(doc["tool"]["name"] == "stacklint");
+    CHECK(doc["tool"]["version"].is_string());
+    REQUIRE(doc["findings"].size() == 1);
+    const auto& f = doc["findings"][0];
+    for (const char* key : {"rule", "name", "severity", "message", "file", "line", "column",
+                            "stack", "resource", "path", "construct"}) {
+        CHECK(f.contains(key));
+    }
+    CHECK(f["rule"] == "T007");
+    CHECK(f["name"] == "invalid-logical-id");
+    CHECK(f["severity"] == "error");
+    CHECK(f["line"] == 2);
+    CHECK(f["column"] == 3);
+    CHECK(f["stack"] == "json");
+    CHECK(f["resource"] == "bad-name");
+    CHECK(f["path"] == "Resources/bad-name");
+    CHECK(f["construct"].is_null());
+    const auto& s = doc["summary"];
+    CHECK(s["files"] == 1);
+    CHECK(s["stacks"] == 1);
+    CHECK(s["resources"] == 1);
+    CHECK(s["findings"] == 1);
+    CHECK(s["by_severity"]["error"] == 1);
+    CHECK(s["by_severity"]["warning"] == 0);
+    CHECK(s["by_rule"]["T007"] == 1);
+}
+
+TEST_CASE("CLI: a missing path is exit 2 and the other files are still reported") {
+    const std::string broken = write_temp("cli/other.yaml", kBroken);
+    std::string out;
+    CHECK(run_stacklint("/no/such/template.yaml " + broken, out, true) == 2);
+    CHECK_THAT(out, Catch::Contains("stacklint: error: /no/such/template.yaml: no such file"));
+    CHECK_THAT(out, Catch::Contains("T007"));
+}
+
+TEST_CASE("CLI: stdin is read for '-'") {
+    const std::string broken = write_temp("cli/stdin.yaml", kBroken);
+    std::string out;
+    CHECK(run_stacklint("- < " + broken, out) == 1);
+    CHECK_THAT(out, Catch::Contains("<stdin>:2:3: error T007"));
+}
+
+TEST_CASE("CLI: directories are walked; non-templates are skipped silently") {
+    write_temp("walk/a/template.yaml", kBroken);
+    write_temp("walk/a/config.yaml", "name: not a template\nitems: [1, 2]\n");
+    write_temp("walk/package.json", "{\"name\": \"x\", \"scripts\": {}}");
+    write_temp("walk/b/stack.json", "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}}}");
+    write_temp("walk/node_modules/dep/t.yaml", kBroken);
+    write_temp("walk/.hidden/t.yaml", kBroken);
+    write_temp("walk/notes.txt", kBroken);
+    std::string out;
+    CHECK(run_stacklint(test::temp_dir() + "/walk", out) == 1);
+    CHECK_THAT(out, Catch::Contains("Checked 2 templates"));
+    CHECK_THAT(out, Catch::Contains("walk/a/template.yaml:2:3"));
+}
+
+TEST_CASE("CLI: --skip-non-templates lints named files only when they are templates") {
+    const std::string config = write_temp("skip/workflow.yaml", "on: push\njobs: {}\n");
+    const std::string broken = write_temp("skip/stack.yaml", kBroken);
+    std::string out;
+    CHECK(run_stacklint(config, out) == 1);  // named, so linted: no Resources (T004)
+    CHECK_THAT(out, Catch::Contains("T004"));
+    CHECK(run_stacklint("--skip-non-templates " + config, out) == 0);
+    CHECK(run_stacklint("--skip-non-templates " + config + " " + broken, out) == 1);
+    CHECK_THAT(out, Catch::Contains("Checked 1 template"));
+}
+
+TEST_CASE("CLI: rules and explain") {
+    std::string out;
+    CHECK(run_stacklint("rules", out) == 0);
+    CHECK_THAT(out, Catch::Contains("T001"));
+    CHECK_THAT(out, Catch::Contains("parse-error"));
+    CHECK(run_stacklint("rules --format json", out) == 0);
+    const auto rules = nlohmann::json::parse(out);
+    REQUIRE(rules.is_array());
+    CHECK(rules.size() >= 11);
+    CHECK(run_stacklint("explain T002", out) == 0);
+    CHECK_THAT(out, Catch::Contains("### Why it matters"));
+    CHECK(run_stacklint("explain duplicate-key", out) == 0);
+    CHECK(run_stacklint("explain T999", out, true) == 2);
+    CHECK_THAT(out, Catch::Contains("no rule 'T999'"));
+}
+
+TEST_CASE("CLI: the bundled example lints and fails as documented") {
+    std::string out;
+    CHECK(run_stacklint(source_path("fixtures/examples"), out) == 1);
+    CHECK_THAT(out, Catch::Contains("Checked"));
+}
