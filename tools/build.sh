@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets up and builds stacklint in ./build: installs the Debian packages it needs when run as
+# root (or says exactly which to install), configures with CMake and builds.
+# With CI set in the environment, compiler warnings are errors.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(g++ cmake make libyaml-cpp-dev nlohmann-json3-dev libcli11-dev catch2)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "stacklint: installing ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "stacklint: missing Debian packages; install them with:" >&2
+    echo "  sudo apt-get install ${missing[*]}" >&2
+    exit 2
+  fi
+fi
+
+werror=OFF
+[[ -n ${CI:-} ]] && werror=ON
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSTACKLINT_WERROR="$werror" >/dev/null
+cmake --build build -j"$(nproc)"
