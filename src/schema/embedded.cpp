@@ -1,0 +1,32 @@
+#include "schema/embedded.hpp"
+
+#ifndef STACKLINT_SCHEMA_FILE
+#error "STACKLINT_SCHEMA_FILE must name schemas/cfn-resource-types.jsonl"
+#endif
+
+// The assembler copies the file's bytes into .rodata; the build system re-assembles this file
+// whenever the data changes (OBJECT_DEPENDS in CMakeLists.txt).
+asm(R"(
+    .section .rodata
+    .balign 16
+    .global stacklint_schema_data_begin
+    .global stacklint_schema_data_end
+stacklint_schema_data_begin:
+    .incbin ")" STACKLINT_SCHEMA_FILE R"("
+stacklint_schema_data_end:
+    .byte 0
+    .previous
+)");
+
+extern "C" const char stacklint_schema_data_begin[];
+extern "C" const char stacklint_schema_data_end[];
+
+namespace stacklint::schema {
+
+std::string_view embedded_data() {
+    return std::string_view(
+        stacklint_schema_data_begin,
+        static_cast<std::size_t>(stacklint_schema_data_end - stacklint_schema_data_begin));
+}
+
+}  // namespace stacklint::schema
