@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "schema/embedded.hpp"
+
 namespace stacklint {
 
 namespace {
@@ -94,6 +96,7 @@ std::string stack_name_for(const std::string& display) {
 
 LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
     LintResult result;
+    const schema::Registry schemas(schema::embedded_data());
     const std::vector<ActiveRule> rules = active_rules(options);
     std::vector<Slot> slots(inputs.size());
 
@@ -111,7 +114,7 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
         const Stack& stack = *result.set.stacks[i];
         for (const ActiveRule& ar : rules) {
             if (ar.rule->is_set_rule()) continue;
-            RuleContext ctx{result.set, options_for(options, ar.rule->info().id)};
+            RuleContext ctx{result.set, options_for(options, ar.rule->info().id), schemas};
             Reporter reporter(ar.rule->info(), ar.severity, per_stack[i]);
             ar.rule->check(stack, ctx, reporter);
         }
@@ -123,7 +126,7 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
     // Set rules, once over everything.
     for (const ActiveRule& ar : rules) {
         if (!ar.rule->is_set_rule()) continue;
-        RuleContext ctx{result.set, options_for(options, ar.rule->info().id)};
+        RuleContext ctx{result.set, options_for(options, ar.rule->info().id), schemas};
         Reporter reporter(ar.rule->info(), ar.severity, result.findings);
         ar.rule->check_set(ctx, reporter);
     }

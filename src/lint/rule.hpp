@@ -13,6 +13,7 @@
 #include "core/finding.hpp"
 #include "core/severity.hpp"
 #include "model/stack.hpp"
+#include "schema/registry.hpp"
 
 namespace stacklint {
 
@@ -32,6 +33,8 @@ using RuleOptions = std::map<std::string, std::vector<std::string>, std::less<>>
 struct RuleContext {
     const LintSet& set;
     const RuleOptions& options;
+    // AWS's resource schemas, decoded lazily per type (thread-safe).
+    const schema::Registry& schemas;
 };
 
 // What a rule says about one place.
