@@ -18,12 +18,6 @@ struct Slot {
     bool skipped = false;
 };
 
-const RuleOptions& options_for(const LintOptions& options, std::string_view id) {
-    static const RuleOptions kNone;
-    auto it = options.rule_options.find(id);
-    return it == options.rule_options.end() ? kNone : it->second;
-}
-
 struct ActiveRule {
     const Rule* rule;
     Severity severity;
@@ -114,7 +108,7 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
         const Stack& stack = *result.set.stacks[i];
         for (const ActiveRule& ar : rules) {
             if (ar.rule->is_set_rule()) continue;
-            RuleContext ctx{result.set, options_for(options, ar.rule->info().id), schemas};
+            RuleContext ctx{result.set, options.rule_options, schemas};
             Reporter reporter(ar.rule->info(), ar.severity, per_stack[i]);
             ar.rule->check(stack, ctx, reporter);
         }
@@ -126,7 +120,7 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
     // Set rules, once over everything.
     for (const ActiveRule& ar : rules) {
         if (!ar.rule->is_set_rule()) continue;
-        RuleContext ctx{result.set, options_for(options, ar.rule->info().id), schemas};
+        RuleContext ctx{result.set, options.rule_options, schemas};
         Reporter reporter(ar.rule->info(), ar.severity, result.findings);
         ar.rule->check_set(ctx, reporter);
     }

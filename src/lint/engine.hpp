@@ -26,7 +26,7 @@ struct LintOptions {
     // The severity a rule reports with, or nullopt to leave the rule out. Default: every
     // rule at its own severity.
     std::function<std::optional<Severity>(const RuleInfo&)> rule_severity;
-    std::map<std::string, RuleOptions, std::less<>> rule_options;  // by rule id
+    RuleOptions rule_options;  // shared by every rule: "storage_stacks" -> globs
 };
 
 struct LintResult {

@@ -27,7 +27,8 @@ struct RuleInfo {
     std::string_view doc;
 };
 
-// Per-rule options from configuration ("storage_stacks" -> globs, ...).
+// Options from configuration that rules read, by name: "storage_stacks" -> name globs. They
+// are shared because several rules need the same knowledge (which stacks hold the state).
 using RuleOptions = std::map<std::string, std::vector<std::string>, std::less<>>;
 
 struct RuleContext {
