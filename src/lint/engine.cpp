@@ -47,6 +47,7 @@ void load_one(const Input& input, const LintOptions& options, Slot& slot) {
     }
     auto source = std::make_shared<const Source>(input.display, std::move(bytes));
     slot.stack = make_stack(stack_name_for(input.display), std::move(source), options.limits);
+    slot.stack->app = app_for(input.display);
     const Stack& s = *slot.stack;
     // A walked file that parses but is not a template (a package.json that mentions
     // "Resources" deep inside) is not ours to lint.
@@ -88,19 +89,27 @@ std::string stack_name_for(const std::string& display) {
     return name;
 }
 
+std::string app_for(const std::string& display) {
+    if (display == "<stdin>") return {};
+    return std::filesystem::path(display).parent_path().lexically_normal().generic_string();
+}
+
 LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
     LintResult result;
-    const schema::Registry schemas(schema::embedded_data());
-    const std::vector<ActiveRule> rules = active_rules(options);
     std::vector<Slot> slots(inputs.size());
-
     parallel_for(inputs.size(), options.jobs,
                  [&](std::size_t i) { load_one(inputs[i], options, slots[i]); });
-
     for (Slot& slot : slots) {
         if (slot.error) result.errors.push_back(std::move(*slot.error));
         if (slot.stack) result.set.stacks.push_back(std::move(slot.stack));
     }
+    run_rules(result, options);
+    return result;
+}
+
+void run_rules(LintResult& result, const LintOptions& options) {
+    const schema::Registry schemas(schema::embedded_data());
+    const std::vector<ActiveRule> rules = active_rules(options);
 
     // Template rules, one stack per task.
     std::vector<std::vector<Finding>> per_stack(result.set.stacks.size());
@@ -130,7 +139,6 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
         if (s->tmpl) result.resources += s->tmpl->resources.size();
     }
     std::sort(result.findings.begin(), result.findings.end(), finding_order);
-    return result;
 }
 
 }  // namespace stacklint

@@ -37,9 +37,16 @@ struct LintResult {
     std::size_t resources = 0;
 };
 
+// Reads and loads every input, then runs the rules (run_rules).
 LintResult lint(const std::vector<Input>& inputs, const LintOptions& options = {});
+
+// Runs every enabled rule over the stacks already in `result.set`, adds their findings,
+// counts files and resources, and sorts the findings.
+void run_rules(LintResult& result, const LintOptions& options = {});
 
 // The stack name for a loose template file: its file name without directory and extension.
 std::string stack_name_for(const std::string& display);
+// The app of a loose template file: the directory that holds it.
+std::string app_for(const std::string& display);
 
 }  // namespace stacklint

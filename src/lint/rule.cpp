@@ -10,7 +10,8 @@ void Reporter::add(const Stack& stack, Report report) {
     Finding f;
     f.rule = rule_.id;
     f.name = rule_.name;
-    f.severity = severity_;
+    const bool overridden = severity_ != rule_.severity;
+    f.severity = overridden ? severity_ : report.severity.value_or(severity_);
     f.message = std::move(report.message);
     f.file = stack.file;
     f.mark = report.mark;

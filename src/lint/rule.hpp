@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,9 @@ struct Report {
     std::string message;
     std::string_view resource = {};  // logical id, when the finding is about a resource
     std::string path = {};           // property path: "Resources/Db/Properties/Engine"
+    // For rules whose documented severity depends on the case (R003: warning for stateful
+    // types, info otherwise). Ignored when configuration overrides the rule's severity.
+    std::optional<Severity> severity = {};
 };
 
 class Reporter {

@@ -16,6 +16,9 @@ namespace stacklint {
 struct Stack {
     std::string name;  // CDK stack name, or the template's file name without extension
     std::string file;  // the template's path as the user named it
+    // The application the stack belongs to: the stacks deployed together. A CDK cloud
+    // assembly is one app; loose templates in one directory are taken to be one app.
+    std::string app;
     Document doc;
     std::optional<Template> tmpl;  // absent when the document could not be parsed
 

@@ -1,0 +1,95 @@
+// R007: data that goes when the stack goes, or when the resource is replaced.
+#include "lint/rule.hpp"
+#include "model/facts.hpp"
+#include "support.hpp"
+
+namespace stacklint {
+namespace {
+
+constexpr RuleInfo kInfo{
+    .id = "R007",
+    .name = "stateful-resource-deleted-with-stack",
+    .pack = "resilience",
+    .severity = Severity::Warning,
+    .summary = "A stateful resource is deleted with its stack, or on replacement",
+    .doc = R"md(### What it finds
+Two cases, one finding per resource:
+- a stateful resource (`rules/data/stateful-types.txt`) whose effective `DeletionPolicy`
+  is `Delete` — written, or the default: every type defaults to `Delete` except
+  `AWS::RDS::DBCluster` and an `AWS::RDS::DBInstance` outside a cluster, which default to
+  `Snapshot`. S3 buckets are left to R002 (CloudFormation cannot delete a bucket that
+  holds data) unless a CDK auto-delete custom resource empties them first, and RDS
+  instances in a cluster are skipped (the cluster holds the data);
+- a stateful resource kept on deletion (`Retain`, `RetainExceptOnCreate`, `Snapshot`,
+  written or default) without an `UpdateReplacePolicy`: a replacement still deletes the old
+  resource, because `UpdateReplacePolicy` defaults to `Delete`.
+
+### Why it matters
+Deleting a stack, or removing a resource from the template, deletes the resource and its
+data. A replacement — triggered by changing a property such as a table's key schema or a
+database's engine — deletes the old resource after creating the new one, whatever the
+`DeletionPolicy` says.
+
+### Bad
+```yaml
+Orders:
+  Type: AWS::DynamoDB::Table
+  Properties: {...}
+```
+
+### Good
+```yaml
+Orders:
+  Type: AWS::DynamoDB::Table
+  DeletionPolicy: Retain
+  UpdateReplacePolicy: Retain
+  Properties: {...}
+```
+)md"};
+
+class StatefulResourceDeletedWithStack final : public Rule {
+  public:
+    const RuleInfo& info() const override { return kInfo; }
+    void check(const Stack& stack, const RuleContext&, Reporter& out) const override {
+        if (!stack.tmpl) return;
+        const auto emptied = resilience::auto_deleted_buckets(*stack.tmpl);
+        for (const Resource& r : stack.tmpl->resources) {
+            if (!holds_state(r)) continue;
+            const bool auto_deleted = emptied.count(r.id) > 0;
+            if (r.type_name == "AWS::S3::Bucket" && !auto_deleted) continue;
+            const auto policy = effective_deletion_policy(r);
+            if (!policy) continue;
+            const std::string what = std::string(r.type_name) + " '" + std::string(r.id) + "'";
+            const std::string path = r.deletion_policy
+                                         ? path_of({"Resources", r.id, "DeletionPolicy"})
+                                         : path_of({"Resources", r.id});
+            if (*policy == "Delete") {
+                std::string message =
+                    what + " is deleted with its stack (" +
+                    (r.deletion_policy ? "DeletionPolicy: Delete"
+                                       : "no DeletionPolicy, so Delete") +
+                    (auto_deleted ? ", and a CDK auto-delete resource empties it first" : "") +
+                    "): deleting the stack or removing the resource from the template destroys "
+                    "its data; set DeletionPolicy: Retain (or Snapshot where the type supports "
+                    "it) and a matching UpdateReplacePolicy";
+                out.add(stack,
+                        {resilience::deletion_policy_mark(r), std::move(message), r.id, path});
+            } else if (r.update_replace_policy == nullptr) {
+                const std::string keep = *policy == "Snapshot" ? "Snapshot" : "Retain";
+                out.add(stack,
+                        {resilience::deletion_policy_mark(r),
+                         what + " survives stack deletion (DeletionPolicy " + std::string(*policy) +
+                             (r.deletion_policy ? "" : ", the default") +
+                             ") but has no UpdateReplacePolicy: a change that replaces it "
+                             "still deletes the old one with its data; add "
+                             "UpdateReplacePolicy: " +
+                             keep,
+                         r.id, path});
+            }
+        }
+    }
+};
+
+}  // namespace
+STACKLINT_REGISTER_RULE(StatefulResourceDeletedWithStack)
+}  // namespace stacklint

@@ -1,0 +1,109 @@
+#include "support.hpp"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "model/values.hpp"
+
+namespace stacklint::resilience {
+
+namespace {
+
+std::string lowercase(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+const Node* versioning_status(const Resource& bucket) {
+    const Node* config = bucket.property("VersioningConfiguration");
+    if (config == nullptr || !config->is_mapping()) return nullptr;
+    return config->get("Status");
+}
+
+}  // namespace
+
+bool is_storage_stack(const Stack& stack, const RuleOptions& options) {
+    if (auto it = options.find("storage_stacks"); it != options.end() && !it->second.empty()) {
+        return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& glob) {
+            return ::fnmatch(glob.c_str(), stack.name.c_str(), FNM_CASEFOLD) == 0;
+        });
+    }
+    static constexpr std::array kWords = {"storage", "stateful", "data", "persist"};
+    const std::string name = lowercase(stack.name);
+    const bool named = std::any_of(kWords.begin(), kWords.end(), [&](const char* w) {
+        return name.find(w) != std::string::npos;  // "data" covers "database"
+    });
+    return named || stack.termination_protection.value_or(false);
+}
+
+std::map<std::string, std::vector<const Stack*>> storage_stacks_by_app(const LintSet& set,
+                                                                       const RuleOptions& options) {
+    std::map<std::string, std::vector<const Stack*>> out;
+    for (const auto& s : set.stacks) {
+        if (is_storage_stack(*s, options)) out[s->app].push_back(s.get());
+    }
+    return out;
+}
+
+bool versioning_enabled(const Resource& bucket) {
+    const Node* status = versioning_status(bucket);
+    if (status == nullptr) return false;
+    return possible_values(*status).all(
+        [](const Node* v) { return v != nullptr && v->text() == "Enabled"; });
+}
+
+bool versioning_may_be_enabled(const Resource& bucket) {
+    const Node* config = bucket.property("VersioningConfiguration");
+    if (config == nullptr) return false;
+    if (!config->is_mapping()) return !config->intrinsic_name().empty();
+    const Node* status = config->get("Status");
+    if (status == nullptr) return false;
+    const PossibleValues values = possible_values(*status);
+    return values.unknown ||
+           values.any([](const Node* v) { return v != nullptr && v->text() == "Enabled"; });
+}
+
+std::set<std::string_view> auto_deleted_buckets(const Template& tmpl) {
+    std::set<std::string_view> out;
+    for (const Resource& r : tmpl.resources) {
+        if (r.type_name != "Custom::S3AutoDeleteObjects") continue;
+        const Node* name = r.property("BucketName");
+        if (name == nullptr || name->intrinsic_name() != "Ref") continue;
+        const Node* target = name->intrinsic_arg();
+        if (target->is_scalar()) out.insert(target->text());
+    }
+    return out;
+}
+
+const Entry* explicit_physical_name(const Resource& resource, const schema::Registry& schemas) {
+    if (resource.type_name.empty()) return nullptr;
+    const schema::ResourceSchema* s = schemas.find(resource.type_name);
+    if (s == nullptr || !s->physical_name_property) return nullptr;
+    // A name the type requires is no choice of the author's (and for attachment types such
+    // as AWS::S3::BucketPolicy the "identifier" is the parent's name): nothing to report.
+    if (const auto required = s->doc.find("required"); required != s->doc.end()) {
+        for (const auto& r : *required) {
+            if (r.is_string() && r.get_ref<const std::string&>() == *s->physical_name_property) {
+                return nullptr;
+            }
+        }
+    }
+    const Entry* e = resource.property_entry(*s->physical_name_property);
+    if (e == nullptr) return nullptr;
+    // `Fn::If [c, name, AWS::NoValue]` may leave the name to CloudFormation: not explicit.
+    const PossibleValues values = possible_values(e->value);
+    const bool always_set = std::none_of(values.values.begin(), values.values.end(),
+                                         [](const Node* v) { return v == nullptr; });
+    return always_set ? e : nullptr;
+}
+
+Mark deletion_policy_mark(const Resource& resource) {
+    return resource.deletion_policy ? resource.deletion_policy->key_mark : resource.id_mark;
+}
+
+}  // namespace stacklint::resilience

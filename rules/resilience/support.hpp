@@ -1,0 +1,43 @@
+// Knowledge the resilience rules share: which stacks hold the state, what a bucket's
+// versioning and lifecycle say, and which buckets a CDK auto-delete resource empties.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/rule.hpp"
+#include "model/template.hpp"
+
+namespace stacklint::resilience {
+
+// A stack meant to hold the state: named by the `storage_stacks` option's globs when it is
+// set; otherwise a name containing storage, stateful, data, database or persist (any case),
+// or a CDK stack with termination protection.
+bool is_storage_stack(const Stack& stack, const RuleOptions& options);
+
+// The storage stacks of each app in the set (see Stack::app), by app.
+std::map<std::string, std::vector<const Stack*>> storage_stacks_by_app(const LintSet& set,
+                                                                       const RuleOptions& options);
+
+// Every possible value of VersioningConfiguration.Status is "Enabled".
+bool versioning_enabled(const Resource& bucket);
+// Some possible value of VersioningConfiguration.Status is (or may be) "Enabled".
+bool versioning_may_be_enabled(const Resource& bucket);
+
+// Logical ids of buckets that a CDK auto-delete custom resource (Custom::S3AutoDeleteObjects)
+// empties before deletion: its BucketName refers to them.
+std::set<std::string_view> auto_deleted_buckets(const Template& tmpl);
+
+// The physical-name property's entry when the resource sets it in every possible case and
+// could have left it out (the property is derived from AWS's schemas; types that require
+// it are skipped), else nullptr.
+const Entry* explicit_physical_name(const Resource& resource, const schema::Registry& schemas);
+
+// Where a finding about the resource's DeletionPolicy belongs: the attribute's key when it is
+// written, else the logical id.
+Mark deletion_policy_mark(const Resource& resource);
+
+}  // namespace stacklint::resilience

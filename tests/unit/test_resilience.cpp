@@ -1,0 +1,134 @@
+// Resilience-pack behaviour that fixtures cannot show: severities that depend on the case,
+// stack-level facts from outside templates, and the shared storage-stack knowledge.
+#include <catch2/catch.hpp>
+
+#include "lint/engine.hpp"
+#include "model/facts.hpp"
+#include "rules/resilience/support.hpp"
+#include "support/helpers.hpp"
+
+using namespace stacklint;
+
+namespace {
+
+std::unique_ptr<Stack> stack_of(const std::string& name, const std::string& yaml) {
+    auto s = make_stack(name, std::make_shared<const Source>(name + ".yaml", yaml), LoadLimits{});
+    s->app = "app";
+    return s;
+}
+
+std::vector<const Finding*> of_rule(const LintResult& r, std::string_view id) {
+    std::vector<const Finding*> out;
+    for (const Finding& f : r.findings) {
+        if (f.rule == id) out.push_back(&f);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("R003 is a warning for stateful types and info for the rest") {
+    const LintResult r =
+        test::lint_text("names.yaml",
+                        "Resources:\n"
+                        "  B: {Type: AWS::S3::Bucket, Properties: {BucketName: b}}\n"
+                        "  Q: {Type: AWS::SQS::Queue, Properties: {QueueName: q}}\n");
+    const auto found = of_rule(r, "R003");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0]->resource == "B");
+    CHECK(found[0]->severity == Severity::Warning);
+    CHECK(found[0]->path == "Resources/B/Properties/BucketName");
+    CHECK(found[1]->resource == "Q");
+    CHECK(found[1]->severity == Severity::Info);
+}
+
+TEST_CASE("A configured severity overrides the per-case severity") {
+    const std::string path =
+        test::write_temp("names-override.yaml",
+                         "Resources:\n"
+                         "  Q: {Type: AWS::SQS::Queue, Properties: {QueueName: q}}\n");
+    LintOptions options;
+    options.rule_severity = [](const RuleInfo& info) -> std::optional<Severity> {
+        return info.id == "R003" ? Severity::Error : info.severity;
+    };
+    const LintResult r = lint({Input{"q.yaml", path, false, true}}, options);
+    const auto found = of_rule(r, "R003");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0]->severity == Severity::Error);
+}
+
+TEST_CASE("R006 reports storage stacks known to lack termination protection") {
+    const std::string tmpl = "Resources:\n  Q: {Type: AWS::SNS::Topic}\n";
+    LintResult r;
+    auto unprotected = stack_of("StorageStack", tmpl);
+    unprotected->termination_protection = false;
+    auto protected_storage = stack_of("DataStack", tmpl);
+    protected_storage->termination_protection = true;
+    auto stateless = stack_of("ApiStack", tmpl);
+    stateless->termination_protection = false;
+    auto loose = stack_of("storage", tmpl);  // a template file: setting unknown
+    r.set.stacks.push_back(std::move(unprotected));
+    r.set.stacks.push_back(std::move(protected_storage));
+    r.set.stacks.push_back(std::move(stateless));
+    r.set.stacks.push_back(std::move(loose));
+    run_rules(r);
+    const auto found = of_rule(r, "R006");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0]->stack == "StorageStack");
+    CHECK_FALSE(found[0]->mark.valid());
+    CHECK_THAT(found[0]->message, Catch::Contains("terminationProtection: true"));
+}
+
+TEST_CASE("Storage stacks: option globs, name words, termination protection") {
+    const std::string tmpl = "Resources:\n  Q: {Type: AWS::SNS::Topic}\n";
+    RuleOptions none;
+    CHECK(resilience::is_storage_stack(*stack_of("StorageStack", tmpl), none));
+    CHECK(resilience::is_storage_stack(*stack_of("prod-database", tmpl), none));
+    CHECK(resilience::is_storage_stack(*stack_of("PersistenceLayer", tmpl), none));
+    CHECK(resilience::is_storage_stack(*stack_of("statefulThings", tmpl), none));
+    CHECK_FALSE(resilience::is_storage_stack(*stack_of("FrontendStack", tmpl), none));
+    auto tp = stack_of("Core", tmpl);
+    tp->termination_protection = true;
+    CHECK(resilience::is_storage_stack(*tp, none));
+
+    RuleOptions globs{{"storage_stacks", {"*-vault", "Core"}}};
+    CHECK(resilience::is_storage_stack(*stack_of("prod-vault", tmpl), globs));
+    CHECK(resilience::is_storage_stack(*stack_of("core", tmpl), globs));  // case-insensitive
+    // With globs configured, the name heuristic no longer applies.
+    CHECK_FALSE(resilience::is_storage_stack(*stack_of("StorageStack", tmpl), globs));
+}
+
+TEST_CASE("Effective deletion policies follow CloudFormation's defaults") {
+    Document doc = test::load_text(
+        "t.yaml",
+        "Conditions:\n  C: !Equals [a, b]\n"
+        "Resources:\n"
+        "  Cluster: {Type: AWS::RDS::DBCluster}\n"
+        "  Single: {Type: AWS::RDS::DBInstance}\n"
+        "  Member: {Type: AWS::RDS::DBInstance, Properties: {DBClusterIdentifier: x}}\n"
+        "  Table: {Type: AWS::DynamoDB::Table}\n"
+        "  Kept: {Type: AWS::DynamoDB::Table, DeletionPolicy: Retain}\n"
+        "  Either: {Type: AWS::SQS::Queue, DeletionPolicy: !If [C, Retain, Delete]}\n"
+        "  Same: {Type: AWS::SQS::Queue, DeletionPolicy: !If [C, Retain, Retain]}\n");
+    REQUIRE(doc.root);
+    const Template t = build_template(*doc.root);
+    CHECK(effective_deletion_policy(*t.find_resource("Cluster")) == "Snapshot");
+    CHECK(effective_deletion_policy(*t.find_resource("Single")) == "Snapshot");
+    CHECK(effective_deletion_policy(*t.find_resource("Member")) == "Delete");
+    CHECK(effective_deletion_policy(*t.find_resource("Table")) == "Delete");
+    CHECK(effective_deletion_policy(*t.find_resource("Kept")) == "Retain");
+    CHECK_FALSE(effective_deletion_policy(*t.find_resource("Either")).has_value());
+    CHECK(effective_deletion_policy(*t.find_resource("Same")) == "Retain");
+    CHECK(holds_state(*t.find_resource("Single")));
+    CHECK_FALSE(holds_state(*t.find_resource("Member")));
+}
+
+TEST_CASE("Type facts come from the data files") {
+    CHECK(is_stateful_type("AWS::S3::Bucket"));
+    CHECK(is_stateful_type("AWS::QLDB::Ledger"));
+    CHECK_FALSE(is_stateful_type("AWS::SQS::Queue"));
+    CHECK(is_slow_to_create_type("AWS::MSK::Cluster"));
+    CHECK_FALSE(is_slow_to_create_type("AWS::S3::Bucket"));
+    CHECK(is_stateless_compute_type("AWS::ECS::Service"));
+    CHECK_FALSE(is_stateless_compute_type("AWS::ECS::Cluster"));
+}
