@@ -36,13 +36,20 @@ class StorageStackWithoutTerminationProtection final : public Rule {
   public:
     const RuleInfo& info() const override { return kInfo; }
     void check(const Stack& stack, const RuleContext& ctx, Reporter& out) const override {
-        if (stack.termination_protection.value_or(true)) return;
+        // Nested stacks share their root's protection; the root is the one to report.
+        if (stack.parent != nullptr || stack.termination_protection.value_or(true)) return;
         if (!resilience::is_storage_stack(stack, ctx.options)) return;
-        out.add(stack,
-                {Mark{}, "storage stack '" + stack.name +
-                             "' is not termination-protected: one 'cdk destroy' or console "
-                             "delete removes every resource it holds that is not retained; set "
-                             "terminationProtection: true on the stack"});
+        Report report{Mark{},
+                      "storage stack '" + stack.name +
+                          "' is not termination-protected: one 'cdk destroy' or console delete "
+                          "removes every resource it holds that is not retained; set "
+                          "terminationProtection: true on the stack"};
+        // Point at the stack's artifact in manifest.json, where the setting lives.
+        if (stack.cdk) {
+            report.mark = stack.cdk->manifest_mark;
+            report.file = stack.cdk->manifest_file;
+        }
+        out.add(stack, std::move(report));
     }
 };
 

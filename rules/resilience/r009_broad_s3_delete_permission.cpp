@@ -23,7 +23,9 @@ group, or an `AWS::S3::BucketPolicy` — whose actions include `s3:DeleteObject`
 wildcard, matched case-insensitively as IAM does; `NotAction` is understood too), on
 every object of a bucket: `arn:aws:s3:::name/*`, `arn:aws:s3:::*`, `*`, or an `Fn::Sub` /
 `Fn::Join` that builds a bucket's ARN followed by `/*`. Resources scoped to a prefix
-(`arn:aws:s3:::name/tmp/*`) pass; a resource whose key part is a parameter is not judged.
+(`arn:aws:s3:::name/tmp/*`) pass; a resource whose key part is a parameter is not judged;
+statements granting to CDK's own auto-delete provider (asked for with
+`autoDeleteObjects`) are not reported.
 
 ### Why it matters
 Whoever holds the permission can wipe the bucket in one loop, and a bug is enough. In a
@@ -170,8 +172,35 @@ struct Grant {
     std::string path;
 };
 
+// Logical ids a node refers to with Ref or Fn::GetAtt, anywhere inside it.
+void referenced_ids(const Node& n, std::vector<std::string_view>& out) {
+    const std::string_view fn = n.intrinsic_name();
+    const Node* arg = n.intrinsic_arg();
+    if (fn == "Ref" && arg->is_scalar()) out.push_back(arg->text());
+    if (fn == "Fn::GetAtt" && arg->is_sequence() && !arg->items().empty() &&
+        arg->items()[0].is_scalar()) {
+        out.push_back(arg->items()[0].text());
+    }
+    for (const Node& item : n.items())
+        referenced_ids(item, out);
+    for (const Entry& e : n.entries())
+        referenced_ids(e.value, out);
+}
+
+// A statement granting to CDK's own machinery (the auto-delete provider's role, when the
+// user asked for autoDeleteObjects) is not the user's to scope.
+bool grants_to_plumbing(const Node& statement, const Stack& stack) {
+    const Node* principal = statement.get("Principal");
+    if (principal == nullptr) return false;
+    std::vector<std::string_view> ids;
+    referenced_ids(*principal, ids);
+    return !ids.empty() && std::all_of(ids.begin(), ids.end(), [&](std::string_view id) {
+        return stack.is_plumbing(id, {});
+    });
+}
+
 // The first statement of a policy document granting whole-bucket deletes.
-std::optional<Grant> find_grant(const Node& document, const std::string& path) {
+std::optional<Grant> find_grant(const Node& document, const std::string& path, const Stack& stack) {
     const Node* statements = document.get("Statement");
     if (statements == nullptr) return std::nullopt;
     const std::vector<const Node*> list = as_list(*statements);
@@ -179,7 +208,9 @@ std::optional<Grant> find_grant(const Node& document, const std::string& path) {
         for (const Node* st : possible_values(*list[i]).values) {
             if (st == nullptr || !st->is_mapping()) continue;
             const Node* effect = st->get("Effect");
-            if (effect == nullptr || effect->text() != "Allow") continue;
+            if (effect == nullptr || effect->text() != "Allow" || grants_to_plumbing(*st, stack)) {
+                continue;
+            }
             std::optional<Grant> grant;
             if (const Entry* action = st->find("Action")) {
                 for (const Node* a : as_list(action->value)) {
@@ -219,7 +250,7 @@ class BroadS3DeletePermission final : public Rule {
         if (!stack.tmpl) return;
         for (const Resource& r : stack.tmpl->resources) {
             for (const auto& [document, path] : documents(r)) {
-                const std::optional<Grant> g = find_grant(*document, path);
+                const std::optional<Grant> g = find_grant(*document, path, stack);
                 if (!g) continue;
                 out.add(stack, {g->mark,
                                 "policy in " + std::string(r.type_name) + " '" + std::string(r.id) +

@@ -18,6 +18,7 @@ struct Finding {
     std::string resource;   // logical id, or empty
     std::string path;       // "Resources/Bucket/Properties/BucketName", or empty
     std::string construct;  // CDK construct path, or empty
+    std::string origin;     // where the user's CDK code created it ("lib/x.ts:42:5"), or empty
 
     // Stable across edits that move lines: rule, stack, resource and property path.
     std::string fingerprint() const;

@@ -11,6 +11,8 @@
 #include <set>
 #include <utility>
 
+#include "cdk/assembly.hpp"
+
 namespace stacklint {
 
 namespace fs = std::filesystem;
@@ -37,6 +39,23 @@ void walk(const fs::path& dir, const std::string& display, std::set<DirId>& visi
         return;
     }
     if (!visited.insert({st.st_dev, st.st_ino}).second) return;  // a symlink loop
+    if (cdk::is_cloud_assembly(dir)) {
+        out.inputs.push_back(
+            Input{display.empty() ? "." : display, dir.string(), false, true, true});
+        return;
+    }
+    // A CDK project names its output directory in cdk.json; it may be hidden (.cdk.out) or
+    // outside the project, where the walk would not find it.
+    if (const auto assembly = cdk::project_assembly(dir)) {
+        struct stat ast {};
+        if (::stat(assembly->c_str(), &ast) == 0 &&
+            visited.insert({ast.st_dev, ast.st_ino}).second) {
+            const std::string name = assembly->lexically_relative(dir).generic_string();
+            out.inputs.push_back(
+                Input{display.empty() || display == "." ? name : display + "/" + name,
+                      assembly->string(), false, true, true});
+        }
+    }
 
     std::vector<std::pair<std::string, fs::path>> children;
     std::error_code ec;
@@ -103,8 +122,19 @@ Discovery discover(const std::vector<std::string>& paths) {
                                                      : "cannot access: " + errno_text(errno)});
             continue;
         }
-        if (S_ISDIR(st.st_mode)) {
+        std::error_code ec;
+        if (S_ISDIR(st.st_mode) &&
+            std::filesystem::is_regular_file(std::filesystem::path(p) / "manifest.json", ec)) {
+            // Named on the command line, a directory with a manifest is taken at its word:
+            // a broken manifest then gets a clear error instead of a silent walk.
+            out.inputs.push_back(Input{p, p, false, true, true});
+        } else if (S_ISDIR(st.st_mode)) {
             walk(p, p == "." ? "" : p, visited, out);
+        } else if (std::filesystem::path(p).filename() == "manifest.json" &&
+                   cdk::is_cloud_assembly(std::filesystem::path(p).parent_path())) {
+            const std::string dir = std::filesystem::path(p).parent_path().string();
+            out.inputs.push_back(
+                Input{dir.empty() ? "." : dir, dir.empty() ? "." : dir, false, true, true});
         } else {
             out.inputs.push_back(Input{p, p, false, true});
         }

@@ -15,6 +15,8 @@ struct Input {
     // Named on the command line (always linted) rather than found by walking a directory
     // (linted only when it looks like a template).
     bool explicit_path = false;
+    // A CDK cloud assembly directory (cdk.out) rather than a template file.
+    bool assembly = false;
 };
 
 // A problem with the run itself rather than with a template: exit code 2.
@@ -38,6 +40,11 @@ bool looks_like_template(std::string_view bytes);
 // Expands the command line's paths. "-" is stdin; no path at all means ".". Directories are
 // walked recursively (following symlinks, each directory once), skipping hidden directories
 // and node_modules. Results are sorted within each directory for a deterministic order.
+// A directory holding a CDK cloud assembly becomes one assembly input (its templates are not
+// walked as loose files); so does the output directory a cdk.json names. A directory named
+// on the command line that holds a manifest.json is read as an assembly even when the
+// manifest is broken (so the user hears why), and a file named manifest.json inside an
+// assembly stands for its assembly.
 Discovery discover(const std::vector<std::string>& paths);
 
 // Reads a whole regular file or stdin. Returns false with a message for anything else (a

@@ -3,19 +3,21 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <set>
 #include <thread>
 
+#include "cdk/assembly.hpp"
 #include "schema/embedded.hpp"
 
 namespace stacklint {
 
 namespace {
 
+// What loading one input produced: a template file gives at most one stack, a cloud
+// assembly any number.
 struct Slot {
-    std::unique_ptr<Stack> stack;
-    std::vector<Finding> findings;
-    std::optional<ToolError> error;
-    bool skipped = false;
+    std::vector<std::unique_ptr<Stack>> stacks;
+    std::vector<ToolError> errors;
 };
 
 struct ActiveRule {
@@ -34,28 +36,46 @@ std::vector<ActiveRule> active_rules(const LintOptions& options) {
 }
 
 void load_one(const Input& input, const LintOptions& options, Slot& slot) {
+    if (input.assembly) {
+        cdk::LoadedAssembly a =
+            cdk::load_assembly(input, cdk::AssemblyLimits{options.limits, options.max_file_bytes});
+        slot.stacks = std::move(a.stacks);
+        slot.errors = std::move(a.errors);
+        return;
+    }
     std::string bytes;
     std::string error;
     if (!read_input(input, options.max_file_bytes, bytes, error)) {
-        slot.error = ToolError{input.display, error};
+        slot.errors.push_back(ToolError{input.display, error});
         return;
     }
     const bool filter = !input.explicit_path || options.skip_non_templates;
-    if (filter && !looks_like_template(bytes)) {
-        slot.skipped = true;
-        return;
-    }
+    if (filter && !looks_like_template(bytes)) return;
     auto source = std::make_shared<const Source>(input.display, std::move(bytes));
-    slot.stack = make_stack(stack_name_for(input.display), std::move(source), options.limits);
-    slot.stack->app = app_for(input.display);
-    const Stack& s = *slot.stack;
+    auto stack = make_stack(stack_name_for(input.display), std::move(source), options.limits);
+    stack->app = app_for(input.display);
     // A walked file that parses but is not a template (a package.json that mentions
     // "Resources" deep inside) is not ours to lint.
-    if (filter && s.doc.root && s.doc.root->is_mapping() && !s.doc.root->find("Resources") &&
-        !s.doc.root->find("AWSTemplateFormatVersion")) {
-        slot.stack.reset();
-        slot.skipped = true;
+    const Document& d = stack->doc;
+    if (filter && d.root && d.root->is_mapping() && !d.root->find("Resources") &&
+        !d.root->find("AWSTemplateFormatVersion")) {
+        return;
     }
+    slot.stacks.push_back(std::move(stack));
+}
+
+// A template read as part of a cloud assembly is not linted again as a loose file.
+void drop_assembly_duplicates(std::vector<std::unique_ptr<Stack>>& stacks) {
+    std::set<std::string> in_assemblies;
+    std::error_code ec;
+    for (const auto& s : stacks) {
+        if (s->cdk) in_assemblies.insert(std::filesystem::weakly_canonical(s->file, ec).string());
+    }
+    if (in_assemblies.empty()) return;
+    std::erase_if(stacks, [&](const std::unique_ptr<Stack>& s) {
+        return !s->cdk && s->file != "<stdin>" &&
+               in_assemblies.count(std::filesystem::weakly_canonical(s->file, ec).string()) > 0;
+    });
 }
 
 template <typename Fn>
@@ -100,9 +120,10 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
     parallel_for(inputs.size(), options.jobs,
                  [&](std::size_t i) { load_one(inputs[i], options, slots[i]); });
     for (Slot& slot : slots) {
-        if (slot.error) result.errors.push_back(std::move(*slot.error));
-        if (slot.stack) result.set.stacks.push_back(std::move(slot.stack));
+        std::move(slot.errors.begin(), slot.errors.end(), std::back_inserter(result.errors));
+        std::move(slot.stacks.begin(), slot.stacks.end(), std::back_inserter(result.set.stacks));
     }
+    drop_assembly_duplicates(result.set.stacks);
     run_rules(result, options);
     return result;
 }

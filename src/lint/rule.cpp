@@ -7,18 +7,21 @@
 namespace stacklint {
 
 void Reporter::add(const Stack& stack, Report report) {
+    // CDK's own machinery is not the user's to fix; no rule reports on it.
+    if (stack.is_plumbing(report.resource, report.path)) return;
     Finding f;
     f.rule = rule_.id;
     f.name = rule_.name;
     const bool overridden = severity_ != rule_.severity;
     f.severity = overridden ? severity_ : report.severity.value_or(severity_);
     f.message = std::move(report.message);
-    f.file = stack.file;
+    f.file = report.file.empty() ? stack.file : std::move(report.file);
     f.mark = report.mark;
     f.stack = stack.name;
     f.resource = report.resource;
     f.path = std::move(report.path);
     f.construct = stack.construct_path(report.resource);
+    f.origin = stack.origin(report.resource);
     out_.push_back(std::move(f));
 }
 

@@ -48,6 +48,8 @@ struct Report {
     // For rules whose documented severity depends on the case (R003: warning for stateful
     // types, info otherwise). Ignored when configuration overrides the rule's severity.
     std::optional<Severity> severity = {};
+    // The file the position is in, when it is not the stack's template (a CDK manifest).
+    std::string file = {};
 };
 
 class Reporter {

@@ -1,5 +1,8 @@
 #include "model/stack.hpp"
 
+#include <algorithm>
+#include <array>
+
 namespace stacklint {
 
 std::string Stack::construct_path(std::string_view logical_id) const {
@@ -11,6 +14,63 @@ std::string Stack::construct_path(std::string_view logical_id) const {
     }
     auto it = construct_paths.find(std::string(logical_id));
     return it == construct_paths.end() ? std::string() : it->second;
+}
+
+std::string Stack::origin(std::string_view logical_id) const {
+    if (!cdk || logical_id.empty()) return {};
+    const std::string path = construct_path(logical_id);
+    if (path.empty()) return {};
+    // creationStack entries sit on the resource's construct or on the L2 construct above it
+    // (`Bucket/Resource` is created by `Bucket`).
+    for (std::string p = path;;) {
+        if (auto it = cdk->origins.find(p); it != cdk->origins.end()) return it->second;
+        const std::size_t slash = p.rfind('/');
+        if (slash == std::string::npos || slash == 0) return {};
+        p.resize(slash);
+        if (p.find('/') == std::string::npos) return {};  // reached the stack itself
+    }
+}
+
+namespace {
+constexpr std::array kPlumbingTypes = {"AWS::CDK::Metadata", "Custom::CDKBucketDeployment",
+                                       "Custom::S3AutoDeleteObjects", "Custom::LogRetention"};
+// Construct ids of CDK's singleton providers.
+constexpr std::array kPlumbingConstructs = {"LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a",
+                                            "AWS679f53fac002430cb0da5b7982bd2287"};
+}  // namespace
+
+bool Stack::is_plumbing(std::string_view logical_id, std::string_view path) const {
+    if (path == "Parameters/BootstrapVersion" || path.starts_with("Parameters/AssetParameters") ||
+        path == "Rules/CheckBootstrapVersion" || path.starts_with("Rules/CheckBootstrapVersion/")) {
+        return true;
+    }
+    if (logical_id.empty() || !tmpl) return false;
+    const Resource* r = tmpl->find_resource(logical_id);
+    if (r == nullptr) return false;
+    if (std::find(kPlumbingTypes.begin(), kPlumbingTypes.end(), r->type_name) !=
+        kPlumbingTypes.end()) {
+        return true;
+    }
+    const std::string cpath = construct_path(logical_id);
+    for (std::size_t start = 0; start < cpath.size();) {
+        std::size_t end = cpath.find('/', start);
+        if (end == std::string::npos) end = cpath.size();
+        const std::string_view segment = std::string_view(cpath).substr(start, end - start);
+        if (segment.starts_with("Custom::") ||
+            std::find(kPlumbingConstructs.begin(), kPlumbingConstructs.end(), segment) !=
+                kPlumbingConstructs.end()) {
+            return true;
+        }
+        start = end + 1;
+    }
+    return false;
+}
+
+const Stack& Stack::root() const {
+    const Stack* s = this;
+    while (s->parent != nullptr)
+        s = s->parent;
+    return *s;
 }
 
 std::unique_ptr<Stack> make_stack(std::string name, std::shared_ptr<const Source> source,

@@ -13,6 +13,27 @@
 
 namespace stacklint {
 
+// A message CDK attached to a construct during synthesis (Annotations.of(x).addWarning...).
+struct CdkAnnotation {
+    std::string level;  // "error", "warning" or "info"
+    std::string message;
+    std::string construct;  // construct path, without the leading '/'
+    std::string file;       // the metadata file it was read from
+    Mark mark;              // its position there
+};
+
+// What a CDK cloud assembly says about a stack beyond its template.
+struct CdkStackInfo {
+    std::string artifact_id;
+    std::string manifest_file;  // manifest.json as the user would name it
+    Mark manifest_mark;         // the artifact's entry (or its terminationProtection key)
+    std::vector<std::string> dependencies;  // artifact ids of stacks deployed before it
+    std::vector<CdkAnnotation> annotations;
+    // Construct path -> the user's source location that created it ("lib/x.ts:42:5"), from
+    // aws:cdk:creationStack metadata (synthesized with CDK_DEBUG=true).
+    std::unordered_map<std::string, std::string> origins;
+};
+
 struct Stack {
     std::string name;  // CDK stack name, or the template's file name without extension
     std::string file;  // the template's path as the user named it
@@ -27,8 +48,21 @@ struct Stack {
     // `aws:cdk:path` metadata is read from the template).
     std::unordered_map<std::string, std::string> construct_paths;
 
+    std::optional<CdkStackInfo> cdk;  // set for stacks read from a cloud assembly
+    const Stack* parent = nullptr;    // for a nested stack, the stack that holds it
+    std::string parent_resource;      // ... and its AWS::CloudFormation::Stack logical id
+
     // The construct path of a resource, or empty when unknown.
     std::string construct_path(std::string_view logical_id) const;
+    // The user's source location that created the resource, or empty when unknown.
+    std::string origin(std::string_view logical_id) const;
+    // CDK plumbing that is not the user's to fix: AWS::CDK::Metadata, the BootstrapVersion
+    // parameter and CheckBootstrapVersion rule, asset parameters, and the custom resources
+    // CDK adds for its own features (bucket deployments, auto-delete, log retention) with
+    // their providers. `path` is the finding's property path.
+    bool is_plumbing(std::string_view logical_id, std::string_view path) const;
+    // The outermost stack of a nested-stack chain (itself when not nested).
+    const Stack& root() const;
 };
 
 // Loads a stack from a source; never throws for bad content.

@@ -32,6 +32,7 @@ void write_json(std::ostream& out, const LintResult& result) {
         j["resource"] = string_or_null(f.resource);
         j["path"] = string_or_null(f.path);
         j["construct"] = string_or_null(f.construct);
+        j["origin"] = string_or_null(f.origin);
         j["fingerprint"] = f.fingerprint();
         findings.push_back(std::move(j));
     }

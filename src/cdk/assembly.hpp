@@ -1,0 +1,49 @@
+// CDK cloud assemblies (cdk.out): every stack of an app, with what the manifest knows about
+// it — stack name, termination protection, dependencies, construct paths, annotations and,
+// when synthesized with CDK_DEBUG=true, where the user's code created each construct.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "discover/discover.hpp"
+#include "load/loader.hpp"
+#include "model/stack.hpp"
+
+namespace stacklint::cdk {
+
+// The newest cloud-assembly schema major version stacklint knows the shape of. Newer
+// manifests are refused with a clear error rather than misread.
+inline constexpr int kNewestSchemaMajor = 55;
+
+// A directory holding a cloud assembly: a manifest.json with a "version" and "artifacts"
+// (or the `cdk.out` marker file CDK writes beside it).
+bool is_cloud_assembly(const std::filesystem::path& dir);
+
+// For a CDK project directory (one with cdk.json), the output directory cdk.json names
+// ("output", default "cdk.out") when it holds a cloud assembly.
+std::optional<std::filesystem::path> project_assembly(const std::filesystem::path& dir);
+
+struct LoadedAssembly {
+    std::vector<std::unique_ptr<Stack>> stacks;  // nested assemblies and nested stacks included
+    std::vector<ToolError> errors;
+};
+
+struct AssemblyLimits {
+    LoadLimits load;
+    std::size_t max_file_bytes = 64 * 1024 * 1024;
+    std::size_t max_depth = 16;  // nested assemblies and nested stacks
+};
+
+// Reads the assembly in `input.path` (shown as `input.display`). Never reads a file outside
+// the assembly directory; a broken or unknown manifest is a tool error naming it.
+LoadedAssembly load_assembly(const Input& input, const AssemblyLimits& limits);
+
+// The first frame of a CDK creation stack trace that is the user's own code (not
+// node_modules, aws-cdk-lib or Node itself), as "path:line:col"; empty when there is none.
+std::string user_frame(const std::vector<std::string>& frames);
+
+}  // namespace stacklint::cdk
