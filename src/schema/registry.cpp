@@ -223,4 +223,15 @@ std::size_t Registry::cached_count() const {
     return cache_.size();
 }
 
+const Pattern* Registry::pattern(std::string_view ecma) const {
+    {
+        std::lock_guard lock(pattern_mutex_);
+        if (auto it = patterns_.find(ecma); it != patterns_.end()) return it->second.get();
+    }
+    std::unique_ptr<const Pattern> compiled = Pattern::compile(ecma);
+    std::lock_guard lock(pattern_mutex_);
+    auto [it, inserted] = patterns_.try_emplace(std::string(ecma), std::move(compiled));
+    return it->second.get();
+}
+
 }  // namespace stacklint::schema

@@ -22,6 +22,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "schema/pattern.hpp"
+
 namespace stacklint::schema {
 
 // One resource type, decoded once on first use and immutable afterwards.
@@ -74,6 +76,10 @@ class Registry {
     // How many types have been decoded so far.
     std::size_t cached_count() const;
 
+    // A schema `pattern` compiled on first use and cached, like the types; nullptr when it
+    // cannot be compiled (such a pattern is never checked). Thread-safe.
+    const Pattern* pattern(std::string_view ecma) const;
+
   private:
     struct Owning {};
     Registry(Owning, std::string bytes) noexcept;
@@ -85,6 +91,8 @@ class Registry {
     std::string_view data_;
     mutable std::mutex mutex_;
     mutable std::map<std::string, std::unique_ptr<const ResourceSchema>, std::less<>> cache_;
+    mutable std::mutex pattern_mutex_;
+    mutable std::map<std::string, std::unique_ptr<const Pattern>, std::less<>> patterns_;
 };
 
 }  // namespace stacklint::schema

@@ -1,0 +1,815 @@
+#include "schema/validator.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <string_view>
+
+#include "core/text.hpp"
+#include "model/values.hpp"
+#include "schema/intrinsics.hpp"
+
+namespace stacklint::schema {
+
+namespace {
+
+using nlohmann::json;
+
+// Work allowed per resource (one step = one value checked against one schema). Real
+// resources need a few hundred; the bound only stops pathological schema/template pairs.
+constexpr std::size_t kStepBudget = 200000;
+// How deep the alternatives of oneOf/anyOf/allOf are evaluated inside each other.
+constexpr int kMaxCombinatorNesting = 6;
+// Enum values named in one message.
+constexpr std::size_t kMaxListed = 12;
+
+struct Task {
+    const Node* value;
+    const json* schema;
+    std::string path;     // template path of the value
+    std::string pointer;  // "/properties/A/*/B" (the schemas' pointer form), or empty
+    Mark key_mark;        // the key holding the value, or the list item itself
+    bool conditional = false;
+};
+
+struct Env {
+    const Resource& resource;
+    const ResourceSchema& schema;
+    const Template& tmpl;
+    const Registry& registry;
+    std::string base_path;  // "Resources/X/Properties"
+    std::size_t steps = 0;
+};
+
+using Types = std::vector<std::string_view>;
+
+Types type_list(const json& schema) {
+    Types out;
+    const auto it = schema.find("type");
+    if (it == schema.end()) return out;
+    if (it->is_string()) {
+        out.push_back(it->get_ref<const std::string&>());
+    } else if (it->is_array()) {
+        for (const json& t : *it) {
+            if (t.is_string()) out.push_back(t.get_ref<const std::string&>());
+        }
+    }
+    return out;
+}
+
+bool has(const Types& types, std::string_view t) {
+    return std::find(types.begin(), types.end(), t) != types.end();
+}
+
+// JSON and YAML 1.2 numbers: [-+]? (digits [. digits*] | . digits) ([eE] [-+]? digits)?
+std::optional<double> parse_number(std::string_view s) {
+    std::size_t i = 0;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    const std::size_t sign = i;
+    std::size_t digits = 0;
+    const auto is_digit = [&](std::size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+    while (is_digit(i)) {
+        ++i;
+        ++digits;
+    }
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        while (is_digit(i)) {
+            ++i;
+            ++digits;
+        }
+    }
+    if (digits == 0) return std::nullopt;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+        if (!is_digit(i)) return std::nullopt;
+        while (is_digit(i))
+            ++i;
+    }
+    if (i != s.size()) return std::nullopt;
+    std::string copy(s.substr(sign));
+    if (copy.front() == '.') copy.insert(copy.begin(), '0');
+    double value = 0;
+    const auto [end, ec] = std::from_chars(copy.data(), copy.data() + copy.size(), value);
+    if (ec != std::errc() || end != copy.data() + copy.size()) return std::nullopt;
+    return sign == 1 && s[0] == '-' ? -value : value;
+}
+
+// Plain YAML 1.1 booleans that CloudFormation's parser may read as true/false.
+bool is_yaml11_bool(const Node& v) {
+    if (v.quoted()) return false;
+    for (std::string_view word : {"yes", "no", "on", "off", "y", "n"}) {
+        if (iequals(v.text(), word)) return true;
+    }
+    return false;
+}
+
+// A schema for any JSON object: CloudFormation also takes such a value as JSON text.
+bool is_free_form_object(const json& schema) {
+    return !schema.contains("properties") && !schema.contains("patternProperties");
+}
+
+std::size_t code_points(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string shown(std::string_view text) {
+    constexpr std::size_t kMax = 60;
+    if (code_points(text) <= kMax) return "'" + std::string(text) + "'";
+    std::size_t cut = 0;
+    for (std::size_t n = 0; cut < text.size() && n < kMax; ++n) {
+        ++cut;
+        while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            ++cut;
+    }
+    return "'" + std::string(text.substr(0, cut)) + "...'";
+}
+
+std::string type_words(const Types& types) {
+    std::string out;
+    for (std::string_view t : types) {
+        std::string word;
+        if (t == "string")
+            word = "a string";
+        else if (t == "integer")
+            word = "an integer";
+        else if (t == "number")
+            word = "a number";
+        else if (t == "boolean")
+            word = "a boolean";
+        else if (t == "array")
+            word = "a list";
+        else if (t == "object")
+            word = "a mapping";
+        else
+            continue;
+        if (!out.empty()) out += " or ";
+        out += word;
+    }
+    return out;
+}
+
+std::string json_text(const json& value) {
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+std::string escape_pointer_token(std::string_view key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
+    }
+    return out;
+}
+
+bool enum_equal(const Node& v, const json& item) {
+    if (item.is_string()) return v.text() == item.get_ref<const std::string&>();
+    if (item.is_number()) {
+        const std::optional<double> n = parse_number(v.text());
+        return n && *n == item.get<double>();
+    }
+    if (item.is_boolean()) {
+        const std::optional<bool> b = v.as_bool();
+        return b && *b == item.get<bool>();
+    }
+    return false;
+}
+
+// `Fn::Transform`, `Fn::ForEach::Name`, or a pre-processor's directive such as Rain's
+// `Rain::Embed`: the mapping's final keys are not known.
+bool has_function_key(const Node& mapping) {
+    return std::any_of(mapping.entries().begin(), mapping.entries().end(), [](const Entry& e) {
+        return e.key.starts_with("Fn::") || e.key.starts_with("Rain::");
+    });
+}
+
+// Properties a schema requires that templates do not need: CloudFormation names a nested
+// stack itself (the schema serves the Cloud Control API, where a name must be given).
+bool required_in_templates(std::string_view type, const std::string& path, const std::string& base,
+                           std::string_view property) {
+    return !(type == "AWS::CloudFormation::Stack" && path == base && property == "StackName");
+}
+
+// True when the value can be absent: `Fn::If` with an `AWS::NoValue` branch.
+bool maybe_absent(const Node& v) {
+    if (v.intrinsic_name() != "Fn::If") return false;
+    const PossibleValues pv = possible_values(v);
+    return std::find(pv.values.begin(), pv.values.end(), nullptr) != pv.values.end();
+}
+
+std::string describe_branch(const json& branch, std::size_t index) {
+    if (branch.is_object()) {
+        if (auto ref = branch.find("$ref"); ref != branch.end() && ref->is_string()) {
+            const std::string& r = ref->get_ref<const std::string&>();
+            return r.substr(r.rfind('/') + 1);
+        }
+        if (auto req = branch.find("required");
+            req != branch.end() && req->is_array() && !req->empty()) {
+            std::string out = "with ";
+            for (std::size_t i = 0; i < req->size(); ++i) {
+                if (i > 0) out += i + 1 == req->size() ? " and " : ", ";
+                out += "'" + json_text((*req)[i]) + "'";
+            }
+            return out;
+        }
+        if (auto props = branch.find("properties");
+            props != branch.end() && props->is_object() && !props->empty()) {
+            std::string out = "with ";
+            std::size_t n = 0;
+            for (auto it = props->begin(); it != props->end() && n < 4; ++it, ++n) {
+                if (n > 0) out += " or ";
+                out += "'" + it.key() + "'";
+            }
+            return out;
+        }
+        const std::string types = type_words(type_list(branch));
+        if (!types.empty()) return types;
+    }
+    return "alternative " + std::to_string(index + 1);
+}
+
+// A branch that only requires properties: oneOf over such branches means "exactly one of".
+bool is_required_only(const json& branch) {
+    return branch.is_object() && branch.size() == 1 && branch.contains("required");
+}
+
+class Walker {
+  public:
+    Walker(Env& env, std::vector<Violation>* out, int nesting)
+        : env_(env), out_(out), nesting_(nesting) {}
+
+    void run(Task root) {
+        std::vector<Task> work;
+        work.push_back(std::move(root));
+        while (!work.empty() && !(branch() && failed_)) {
+            Task t = std::move(work.back());
+            work.pop_back();
+            visit(t, work);
+        }
+    }
+    bool failed() const { return failed_; }
+    bool unsure() const { return unsure_; }
+
+  private:
+    // In a branch (evaluating one alternative of a combinator) only the outcome counts.
+    bool branch() const { return out_ == nullptr; }
+
+    std::string subject(const std::string& path) const {
+        std::string s = "resource '" + std::string(env_.resource.id) + "' (" +
+                        std::string(env_.resource.type_name) + ")";
+        if (path.size() > env_.base_path.size())
+            s += ": '" + path.substr(env_.base_path.size() + 1) + "'";
+        return s;
+    }
+    std::string where(const std::string& path) const {
+        if (path.size() <= env_.base_path.size()) return std::string(env_.resource.type_name);
+        return "'" + path.substr(env_.base_path.size() + 1) + "'";
+    }
+
+    // Records a violation. A violation in one branch of an Fn::If makes an alternative
+    // uncertain rather than failed: the other branch may be the one deployed.
+    void add(Issue issue, Mark mark, std::string path, bool conditional, std::string message) {
+        if (branch()) {
+            (conditional ? unsure_ : failed_) = true;
+            return;
+        }
+        if (conditional) message += " (in one branch of Fn::If)";
+        out_->push_back(Violation{issue, mark, std::move(path), std::move(message), conditional});
+    }
+
+    const json* follow(const json* schema, std::string& ref) const {
+        for (int hops = 0; hops < 64 && schema != nullptr; ++hops) {
+            if (!schema->is_object()) return schema;
+            const auto it = schema->find("$ref");
+            if (it == schema->end() || !it->is_string()) return schema;
+            ref = it->get<std::string>();
+            schema = env_.schema.resolve_ref(ref);
+        }
+        return nullptr;
+    }
+
+    void visit(const Task& t, std::vector<Task>& work) {
+        if (env_.steps >= kStepBudget) {
+            unsure_ = true;
+            return;
+        }
+        ++env_.steps;
+        std::string ref;
+        const json* s = follow(t.schema, ref);
+        if (s == nullptr || !s->is_object()) return;
+        const Node& v = *t.value;
+        if (v.is_null()) return;
+        if (v.is_mapping()) {
+            const std::string_view fn = v.intrinsic_name();
+            if (!fn.empty() && fn != "Condition") {
+                intrinsic(t, *s, fn, work);
+                return;
+            }
+            if (has_function_key(v)) {
+                unsure_ = true;
+                return;
+            }
+        }
+        if (v.is_scalar() && v.text().find("{{resolve:") != std::string::npos) {
+            unsure_ = true;  // a dynamic reference, resolved at deploy time
+            return;
+        }
+        const Types types = type_list(*s);
+        if (!types.empty() && !type_matches(t, *s, types)) return;
+        if (v.is_scalar())
+            scalar_checks(t, *s, types);
+        else if (v.is_mapping())
+            object_checks(t, *s, ref, work);
+        else if (v.is_sequence())
+            array_checks(t, *s, work);
+        combinators(t, *s);
+    }
+
+    void intrinsic(const Task& t, const json& s, std::string_view fn, std::vector<Task>& work) {
+        const Node& v = *t.value;
+        if (is_no_value(v)) return;
+        if (fn == "Fn::If") {
+            const Node& arg = *v.intrinsic_arg();
+            if (!arg.is_sequence() || arg.items().size() != 3) {
+                unsure_ = true;
+                return;
+            }
+            for (std::size_t i : {2u, 1u}) {
+                work.push_back(
+                    Task{&arg.items()[i], t.schema, t.path, t.pointer, t.key_mark, true});
+            }
+            return;
+        }
+        unsure_ = true;  // what it returns is known at best by shape
+        const Types types = type_list(s);
+        if (types.empty()) return;
+        const Shape shape = intrinsic_shape(v, env_.tmpl, env_.registry);
+        const bool list_expected = has(types, "array");
+        const bool only_list = list_expected && types.size() == 1;
+        if ((shape == Shape::List && !list_expected) || (shape == Shape::Scalar && only_list)) {
+            std::string msg = subject(t.path) + " is given by " + std::string(fn) +
+                              ", which returns " +
+                              (shape == Shape::List ? "a list" : "a single value") +
+                              ", but AWS expects " + type_words(types) + "; the deployment fails";
+            if (shape == Shape::List)
+                msg += " (pick one item with Fn::Select or join them with Fn::Join)";
+            else
+                msg += " (wrap the value in a list)";
+            add(Issue::WrongType, v.mark(), t.path, t.conditional, std::move(msg));
+        }
+    }
+
+    bool type_matches(const Task& t, const json& s, const Types& types) {
+        const Node& v = *t.value;
+        bool match = false;
+        bool unsure = false;
+        if (v.is_mapping()) {
+            match = has(types, "object");
+        } else if (v.is_sequence()) {
+            match = has(types, "array");
+        } else {
+            const std::string& text = v.text();
+            for (std::string_view type : types) {
+                if (type == "string") {
+                    match = true;  // CloudFormation passes numbers and booleans as strings
+                } else if (type == "integer") {
+                    const std::optional<double> n = parse_number(text);
+                    match = match || (n && std::isfinite(*n) && std::floor(*n) == *n);
+                } else if (type == "number") {
+                    const std::optional<double> n = parse_number(text);
+                    match = match || (n && std::isfinite(*n));
+                } else if (type == "boolean") {
+                    match = match || v.as_bool().has_value();
+                    unsure = unsure || is_yaml11_bool(v);
+                } else if (type == "object") {
+                    match = match || is_free_form_object(s);  // JSON text
+                }
+            }
+        }
+        if (match) return true;
+        if (unsure) {
+            unsure_ = true;
+            return false;
+        }
+        std::string what = v.is_scalar() ? shown(v.text()) : std::string(v.kind_name());
+        add(Issue::WrongType, v.mark(), t.path, t.conditional,
+            subject(t.path) + " is " + what + ", but AWS expects " + type_words(types) +
+                "; the deployment fails");
+        return false;
+    }
+
+    void scalar_checks(const Task& t, const json& s, const Types& types) {
+        const Node& v = *t.value;
+        const std::string& text = v.text();
+        if (const auto e = s.find("enum"); e != s.end() && e->is_array() && !e->empty()) {
+            if (std::none_of(e->begin(), e->end(),
+                             [&](const json& item) { return enum_equal(v, item); })) {
+                not_in_enum(t, *e);
+                return;
+            }
+        }
+        if (const auto c = s.find("const"); c != s.end() && !enum_equal(v, *c)) {
+            not_in_enum(t, json::array({*c}));
+            return;
+        }
+        const std::optional<double> number = parse_number(text);
+        const bool numeric = has(types, "integer") || has(types, "number");
+        const bool string_like = (types.empty() || has(types, "string")) && !(numeric && number) &&
+                                 !(has(types, "boolean") && v.as_bool());
+        if (string_like) {
+            if (const auto p = s.find("pattern"); p != s.end() && p->is_string()) {
+                const Pattern* pattern = env_.registry.pattern(p->get_ref<const std::string&>());
+                if (pattern == nullptr) {
+                    unsure_ = true;
+                } else if (!pattern->search(text)) {
+                    add(Issue::PatternMismatch, v.mark(), t.path, t.conditional,
+                        subject(t.path) + " is " + shown(text) +
+                            ", which does not match the pattern AWS requires: " +
+                            p->get_ref<const std::string&>() + "; the deployment fails");
+                    return;
+                }
+            }
+            const std::size_t length = code_points(text);
+            if (const auto m = s.find("minLength");
+                m != s.end() && m->is_number_unsigned() && length < m->get<std::size_t>()) {
+                add(Issue::OutOfBounds, v.mark(), t.path, t.conditional,
+                    subject(t.path) + " is " + std::to_string(length) +
+                        " characters long; AWS requires at least " + m->dump() +
+                        "; the deployment fails");
+            }
+            if (const auto m = s.find("maxLength");
+                m != s.end() && m->is_number_unsigned() && length > m->get<std::size_t>()) {
+                add(Issue::OutOfBounds, v.mark(), t.path, t.conditional,
+                    subject(t.path) + " is " + std::to_string(length) +
+                        " characters long; AWS allows at most " + m->dump() +
+                        "; the deployment fails");
+            }
+        }
+        if (number && (numeric || types.empty())) range_checks(t, s, *number);
+    }
+
+    void range_checks(const Task& t, const json& s, double n) {
+        const Node& v = *t.value;
+        auto bound = [&](const char* key) -> std::optional<double> {
+            const auto it = s.find(key);
+            if (it == s.end() || !it->is_number()) return std::nullopt;
+            return it->get<double>();
+        };
+        auto flag = [&](const char* key) {
+            const auto it = s.find(key);
+            return it != s.end() && it->is_boolean() && it->get<bool>();
+        };
+        // Draft 4 wrote exclusiveness as a flag beside minimum/maximum, draft 6+ as a number.
+        std::optional<double> low = bound("minimum");
+        bool low_exclusive = flag("exclusiveMinimum");
+        if (auto x = bound("exclusiveMinimum"); x && (!low || *x >= *low)) {
+            low = x;
+            low_exclusive = true;
+        }
+        std::optional<double> high = bound("maximum");
+        bool high_exclusive = flag("exclusiveMaximum");
+        if (auto x = bound("exclusiveMaximum"); x && (!high || *x <= *high)) {
+            high = x;
+            high_exclusive = true;
+        }
+        auto number_text = [](double d) { return json(d).dump(); };
+        auto clean = [&](double d) {
+            return std::floor(d) == d && std::fabs(d) < 1e15
+                       ? std::to_string(static_cast<long long>(d))
+                       : number_text(d);
+        };
+        if (low && (n < *low || (low_exclusive && n == *low))) {
+            add(Issue::OutOfBounds, v.mark(), t.path, t.conditional,
+                subject(t.path) + " is " + v.text() + "; AWS requires " +
+                    (low_exclusive ? "more than " : "at least ") + clean(*low) +
+                    "; the deployment fails");
+        }
+        if (high && (n > *high || (high_exclusive && n == *high))) {
+            add(Issue::OutOfBounds, v.mark(), t.path, t.conditional,
+                subject(t.path) + " is " + v.text() + "; AWS allows " +
+                    (high_exclusive ? "less than " : "at most ") + clean(*high) +
+                    "; the deployment fails");
+        }
+    }
+
+    void not_in_enum(const Task& t, const json& allowed) {
+        if (branch()) {
+            add(Issue::NotInEnum, {}, {}, t.conditional, {});
+            return;
+        }
+        std::vector<std::string> values;
+        for (const json& item : allowed)
+            values.push_back(json_text(item));
+        // Suggest only among names: "did you mean '1'" for 10 would not help.
+        std::vector<std::string_view> candidates;
+        if (std::all_of(allowed.begin(), allowed.end(),
+                        [](const json& item) { return item.is_string(); }))
+            candidates.assign(values.begin(), values.end());
+        std::string list;
+        for (std::size_t i = 0; i < values.size() && i < kMaxListed; ++i)
+            list += (i == 0 ? "" : ", ") + values[i];
+        if (values.size() > kMaxListed)
+            list += ", ... (" + std::to_string(values.size()) + " values)";
+        const Node& v = *t.value;
+        add(Issue::NotInEnum, v.mark(), t.path, t.conditional,
+            subject(t.path) + " is " + shown(v.text()) + did_you_mean(v.text(), candidates) +
+                ", which AWS does not accept; allowed: " + list + "; the deployment fails");
+    }
+
+    void object_checks(const Task& t, const json& s, const std::string& ref,
+                       std::vector<Task>& work) {
+        const Node& v = *t.value;
+        const auto props = s.find("properties");
+        const bool has_props = props != s.end() && props->is_object();
+        const auto pattern_props = s.find("patternProperties");
+        const bool has_pattern_props = pattern_props != s.end() && pattern_props->is_object();
+        const auto additional = s.find("additionalProperties");
+        const bool closed =
+            additional != s.end() && additional->is_boolean() && !additional->get<bool>();
+        const json* additional_schema =
+            additional != s.end() && additional->is_object() ? &*additional : nullptr;
+
+        std::vector<Task> children;
+        for (const Entry& e : v.entries()) {
+            if (is_no_value(e.value)) continue;  // the property is removed
+            const std::string child_path = t.path + "/" + e.key;
+            const json* sub = nullptr;
+            bool known = false;
+            if (has_props) {
+                if (const auto it = props->find(e.key); it != props->end()) {
+                    sub = &*it;
+                    known = true;
+                }
+            }
+            if (!known && has_pattern_props) {
+                for (auto it = pattern_props->begin(); it != pattern_props->end(); ++it) {
+                    const Pattern* p = env_.registry.pattern(it.key());
+                    if (p == nullptr) {  // cannot tell: accept the key without checking it
+                        known = true;
+                        unsure_ = true;
+                        break;
+                    }
+                    if (p->search(e.key)) {
+                        sub = &*it;
+                        known = true;
+                        break;
+                    }
+                }
+            }
+            std::string child_pointer;
+            if (!t.pointer.empty()) child_pointer = t.pointer + "/" + escape_pointer_token(e.key);
+            const bool deprecated =
+                (!child_pointer.empty() && env_.schema.deprecated.contains(child_pointer)) ||
+                (ref.starts_with("#/definitions/") &&
+                 env_.schema.deprecated.contains(ref.substr(1) + "/properties/" +
+                                                 escape_pointer_token(e.key)));
+            if (!known && !deprecated) {  // a deprecated property may be gone from `properties`
+                if (closed) {
+                    unknown_property(t, e, has_props ? &*props : nullptr);
+                    continue;
+                }
+                sub = additional_schema;
+            }
+            if (!child_pointer.empty()) {
+                if (env_.schema.read_only.contains(child_pointer)) {
+                    add(Issue::ReadOnly, e.key_mark, child_path, t.conditional,
+                        subject(child_path) +
+                            " is read-only: CloudFormation sets it and does not accept a value "
+                            "from the template; remove it (read it with Fn::GetAtt instead)");
+                    continue;
+                }
+            }
+            if (deprecated) {
+                add(Issue::Deprecated, e.key_mark, child_path, t.conditional,
+                    subject(child_path) +
+                        " is deprecated in the AWS resource schema; it may be ignored or stop "
+                        "working: move to its replacement (see the property's documentation)");
+            }
+            if (sub != nullptr) {
+                children.push_back(
+                    Task{&e.value, sub, child_path, child_pointer, e.key_mark, t.conditional});
+            }
+        }
+        std::move(children.rbegin(), children.rend(), std::back_inserter(work));
+
+        if (const auto req = s.find("required"); req != s.end() && req->is_array()) {
+            for (const json& name : *req) {
+                if (!name.is_string()) continue;
+                const std::string& key = name.get_ref<const std::string&>();
+                if (!required_in_templates(env_.resource.type_name, t.path, env_.base_path, key))
+                    continue;
+                const Node* present = v.get(key);
+                if (present != nullptr && !is_no_value(*present)) {
+                    if (maybe_absent(*present)) unsure_ = true;
+                    continue;
+                }
+                const std::string path = t.path + "/" + key;
+                add(Issue::MissingRequired, t.key_mark, path, t.conditional,
+                    subject(t.path) + " lacks the required property '" + key +
+                        "'; the deployment fails until it is set");
+            }
+        }
+        if (const auto deps = s.find("dependencies"); deps != s.end() && deps->is_object()) {
+            dependencies(t, *deps);
+        }
+    }
+
+    void unknown_property(const Task& t, const Entry& e, const json* props) {
+        if (branch()) {
+            add(Issue::UnknownProperty, {}, {}, t.conditional, {});
+            return;
+        }
+        std::vector<std::string_view> names;
+        if (props != nullptr) {
+            for (auto it = props->begin(); it != props->end(); ++it)
+                names.push_back(it.key());
+        }
+        const std::string hint = did_you_mean(e.key, names);
+        std::string msg = "resource '" + std::string(env_.resource.id) + "': '" + e.key +
+                          "' is not a property of " + where(t.path) + hint +
+                          "; CloudFormation rejects it";
+        msg += hint.empty() ? " (check the spelling and the nesting)" : "";
+        add(Issue::UnknownProperty, e.key_mark, t.path + "/" + e.key, t.conditional,
+            std::move(msg));
+    }
+
+    void dependencies(const Task& t, const json& deps) {
+        const Node& v = *t.value;
+        for (auto it = deps.begin(); it != deps.end(); ++it) {
+            const Entry* trigger = v.find(it.key());
+            if (trigger == nullptr || is_no_value(trigger->value)) continue;
+            if (it->is_array()) {
+                std::string missing;
+                for (const json& name : *it) {
+                    if (!name.is_string()) continue;
+                    const Node* present = v.get(name.get_ref<const std::string&>());
+                    if (present != nullptr && !is_no_value(*present)) continue;
+                    missing += (missing.empty() ? "'" : ", '") + name.get<std::string>() + "'";
+                }
+                if (!missing.empty()) {
+                    add(Issue::Combination, trigger->key_mark, t.path + "/" + trigger->key,
+                        t.conditional,
+                        subject(t.path + "/" + trigger->key) + " needs " + missing +
+                            " set as well; the deployment fails");
+                }
+            } else if (it->is_object()) {
+                const Outcome o = evaluate(t, *it);
+                if (o == Outcome::Fail) {
+                    add(Issue::Combination, trigger->key_mark, t.path + "/" + trigger->key,
+                        t.conditional,
+                        subject(t.path + "/" + trigger->key) + " needs the rest of " +
+                            where(t.path) + " to be " + describe_branch(*it, 0) +
+                            "; the deployment fails");
+                }
+            }
+        }
+    }
+
+    void array_checks(const Task& t, const json& s, std::vector<Task>& work) {
+        const Node& v = *t.value;
+        std::size_t definite = 0;
+        std::size_t possible = 0;
+        for (const Node& item : v.items()) {
+            if (is_no_value(item)) continue;
+            ++possible;
+            if (!maybe_absent(item)) ++definite;
+        }
+        if (const auto m = s.find("minItems");
+            m != s.end() && m->is_number_unsigned() && possible < m->get<std::size_t>()) {
+            add(Issue::OutOfBounds, v.mark(), t.path, t.conditional,
+                subject(t.path) + " has " + std::to_string(possible) +
+                    (possible == 1 ? " item" : " items") + "; AWS requires at least " + m->dump() +
+                    "; the deployment fails");
+        }
+        if (const auto m = s.find("maxItems");
+            m != s.end() && m->is_number_unsigned() && definite > m->get<std::size_t>()) {
+            add(Issue::OutOfBounds, v.mark(), t.path, t.conditional,
+                subject(t.path) + " has " + std::to_string(definite) +
+                    " items; AWS allows at most " + m->dump() + "; the deployment fails");
+        }
+        const auto items = s.find("items");
+        if (items == s.end()) return;
+        const std::string item_pointer = t.pointer.empty() ? std::string() : t.pointer + "/*";
+        for (std::size_t i = v.items().size(); i-- > 0;) {
+            const json* sub = nullptr;
+            if (items->is_object()) {
+                sub = &*items;
+            } else if (items->is_array() && i < items->size()) {
+                sub = &(*items)[i];
+            }
+            if (sub == nullptr) continue;
+            const Node& item = v.items()[i];
+            work.push_back(Task{&item, sub, t.path + "/" + std::to_string(i), item_pointer,
+                                item.mark(), t.conditional});
+        }
+    }
+
+    enum class Outcome { Pass, Fail, Unsure };
+
+    Outcome evaluate(const Task& t, const json& alternative) {
+        Walker sub(env_, nullptr, nesting_ + 1);
+        sub.run(Task{t.value, &alternative, t.path, {}, t.key_mark, false});
+        if (sub.failed()) return Outcome::Fail;
+        return sub.unsure() ? Outcome::Unsure : Outcome::Pass;
+    }
+
+    void combinators(const Task& t, const json& s) {
+        for (const char* keyword : {"oneOf", "anyOf", "allOf"}) {
+            const auto it = s.find(keyword);
+            if (it == s.end() || !it->is_array() || it->empty()) continue;
+            if (nesting_ >= kMaxCombinatorNesting) {
+                unsure_ = true;
+                continue;
+            }
+            std::size_t pass = 0;
+            std::size_t unsure = 0;
+            std::size_t fail = 0;
+            std::vector<std::size_t> failing;
+            for (std::size_t i = 0; i < it->size(); ++i) {
+                switch (evaluate(t, (*it)[i])) {
+                    case Outcome::Pass:
+                        ++pass;
+                        break;
+                    case Outcome::Unsure:
+                        ++unsure;
+                        break;
+                    case Outcome::Fail:
+                        ++fail;
+                        failing.push_back(i);
+                        break;
+                }
+            }
+            const std::string_view kw = keyword;
+            std::string problem;
+            if (kw == "oneOf") {
+                const bool exclusive = std::all_of(it->begin(), it->end(), is_required_only);
+                if (pass == 0 && unsure == 0) {
+                    problem = " matches none of the alternatives AWS accepts (exactly one of: ";
+                } else if (pass > 1 && exclusive) {
+                    problem =
+                        " sets more than one of the alternatives AWS accepts (exactly one of: ";
+                }
+            } else if (kw == "anyOf") {
+                if (pass == 0 && unsure == 0)
+                    problem = " matches none of the alternatives AWS accepts (at least one of: ";
+            } else if (fail > 0) {
+                problem = " does not meet every condition AWS sets (all of: ";
+            }
+            if (problem.empty()) {
+                if (unsure > 0) unsure_ = true;
+                continue;
+            }
+            if (branch()) {
+                add(Issue::Combination, {}, {}, t.conditional, {});
+                return;
+            }
+            std::string alternatives;
+            for (std::size_t i = 0; i < it->size(); ++i) {
+                if (i > 0) alternatives += "; ";
+                alternatives += describe_branch((*it)[i], i);
+            }
+            std::string msg = subject(t.path) + problem + alternatives + ")";
+            if (kw == "allOf" && !failing.empty()) {
+                msg += "; it fails " + describe_branch((*it)[failing.front()], failing.front());
+            }
+            msg += "; the deployment fails";
+            add(Issue::Combination, t.key_mark, t.path, t.conditional, std::move(msg));
+        }
+    }
+
+    Env& env_;
+    std::vector<Violation>* out_;  // nullptr while evaluating an alternative
+    int nesting_;
+    bool failed_ = false;
+    bool unsure_ = false;
+};
+
+}  // namespace
+
+std::vector<Violation> validate_resource(const Resource& resource, const ResourceSchema& schema,
+                                         const Template& tmpl, const Registry& registry) {
+    std::vector<Violation> out;
+    const Node empty = Node::mapping(resource.id_mark);
+    const Node* properties = &empty;
+    Mark key_mark = resource.id_mark;
+    if (resource.properties != nullptr) {
+        key_mark = resource.properties->key_mark;
+        // `Properties:` with nothing after it is no properties at all.
+        if (!resource.properties->value.is_null()) properties = &resource.properties->value;
+        if (properties->is_scalar() || properties->is_sequence()) return out;  // T009's finding
+    }
+    Env env{resource, schema, tmpl, registry,
+            "Resources/" + std::string(resource.id) + "/Properties"};
+    Walker walker(env, &out, 0);
+    walker.run(Task{properties, &schema.doc, env.base_path, "/properties", key_mark, false});
+    return out;
+}
+
+}  // namespace stacklint::schema

@@ -1,0 +1,54 @@
+// Validation of a resource's `Properties` against its AWS resource schema.
+//
+// The validator interprets the JSON Schema subset the reduced schemas keep (schemas/README.md)
+// over the template's `Node` tree, the way CloudFormation reads a template:
+// - numbers and booleans written as strings and the reverse are accepted where CloudFormation
+//   converts them (`"20"` is an integer, `true` and `"true"` are booleans, `80` is a string);
+// - intrinsic functions are checked for what they can return (`Ref` to a list parameter is a
+//   list, `Fn::If` checks both branches, `Ref: AWS::NoValue` removes the property), and
+//   anything that cannot be known is accepted silently;
+// - `oneOf` / `anyOf` / `allOf` / `dependencies` give one violation that names the
+//   alternatives, never the violations inside each alternative.
+//
+// The walk keeps its own work list (no recursion along the template), and evaluating the
+// alternatives of a combinator nests at most a fixed number of levels; a step budget bounds
+// the work per resource whatever the schema and the template look like.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "load/node.hpp"
+#include "model/template.hpp"
+#include "schema/registry.hpp"
+
+namespace stacklint::schema {
+
+enum class Issue : std::uint8_t {
+    UnknownProperty,
+    MissingRequired,
+    WrongType,
+    NotInEnum,
+    PatternMismatch,
+    OutOfBounds,  // string length, number range, list length
+    Deprecated,
+    ReadOnly,
+    Combination,  // oneOf, anyOf, allOf, dependencies
+};
+
+struct Violation {
+    Issue issue;
+    Mark mark;         // the offending key or value
+    std::string path;  // "Resources/Db/Properties/AllocatedStorage"
+    std::string message;
+    bool conditional;  // found in one branch of an Fn::If
+};
+
+// Every violation of `resource`'s properties against `schema` (the schema of its type), in
+// template order. `registry` resolves `Fn::GetAtt` attributes of other resources and compiles
+// patterns.
+std::vector<Violation> validate_resource(const Resource& resource, const ResourceSchema& schema,
+                                         const Template& tmpl, const Registry& registry);
+
+}  // namespace stacklint::schema

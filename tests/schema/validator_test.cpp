@@ -1,0 +1,264 @@
+// The property validator on hand-written schema snippets.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "model/template.hpp"
+#include "schema/validator.hpp"
+#include "support/helpers.hpp"
+
+using namespace stacklint;
+using schema::Issue;
+using schema::Violation;
+
+namespace {
+
+// Resource `R` of type `Test::Thing::X`, with the properties given as YAML (indented by 6),
+// validated against `schema_json` (a resource-level schema: properties, required...).
+struct Run {
+    Document doc;
+    std::vector<Violation> violations;
+
+    Run(const std::string& schema_json, const std::string& properties,
+        const std::string& extra_sections = "",
+        const std::set<std::string, std::less<>>& read_only = {},
+        const std::set<std::string, std::less<>>& deprecated = {}) {
+        const std::string text = extra_sections +
+                                 "Resources:\n"
+                                 "  Other:\n"
+                                 "    Type: Test::Thing::Y\n"
+                                 "  R:\n"
+                                 "    Type: Test::Thing::X\n"
+                                 "    Properties:\n" +
+                                 properties;
+        doc = test::load_text("t.yaml", text);
+        REQUIRE(doc.root);
+        const Template tmpl = build_template(*doc.root);
+        schema::ResourceSchema s;
+        s.type_name = "Test::Thing::X";
+        s.doc = nlohmann::json::parse(schema_json);
+        s.read_only = read_only;
+        s.deprecated = deprecated;
+        static const schema::Registry registry{std::string_view()};
+        const Resource* r = tmpl.find_resource("R");
+        REQUIRE(r != nullptr);
+        violations = schema::validate_resource(*r, s, tmpl, registry);
+    }
+
+    std::size_t count(Issue issue) const {
+        return static_cast<std::size_t>(
+            std::count_if(violations.begin(), violations.end(),
+                          [&](const Violation& v) { return v.issue == issue; }));
+    }
+    const Violation& only() const {
+        REQUIRE(violations.size() == 1);
+        return violations.front();
+    }
+};
+
+const std::string kTypes = R"({"additionalProperties":false,"properties":{
+    "S":{"type":"string"},"I":{"type":"integer"},"N":{"type":"number"},"B":{"type":"boolean"},
+    "L":{"type":"array","items":{"type":"string"}},"O":{"type":"object","additionalProperties":false,"properties":{"A":{"type":"string"}}},
+    "F":{"type":"object"},"SO":{"type":["string","object"]}}})";
+
+}  // namespace
+
+TEST_CASE("Validator: CloudFormation's scalar coercions are accepted", "[schema][validator]") {
+    const Run run(kTypes,
+                  "      S: 80\n"
+                  "      I: \"20\"\n"
+                  "      N: \"1.5e3\"\n"
+                  "      B: \"true\"\n");
+    CHECK(run.violations.empty());
+    const Run run2(kTypes,
+                   "      S: true\n"
+                   "      I: 20\n"
+                   "      N: -.5\n"
+                   "      B: False\n"
+                   "      F: '{\"json\": \"text\"}'\n"
+                   "      SO: {A: b}\n");
+    CHECK(run2.violations.empty());
+}
+
+TEST_CASE("Validator: wrong types point at the value with the property path",
+          "[schema][validator]") {
+    const Run run(kTypes,
+                  "      I: abc\n"
+                  "      N: 1.2.3\n"
+                  "      B: maybe\n"
+                  "      L: one\n"
+                  "      O: [a]\n"
+                  "      S: {A: b}\n");
+    CHECK(run.count(Issue::WrongType) == 6);
+    const auto it = std::find_if(run.violations.begin(), run.violations.end(),
+                                 [](const Violation& v) { return v.path.ends_with("/I"); });
+    REQUIRE(it != run.violations.end());
+    CHECK(it->path == "Resources/R/Properties/I");
+    CHECK(it->mark == Mark{7, 10});
+    CHECK(it->message.find("an integer") != std::string::npos);
+    // A fractional number is not an integer; a YAML 1.1 'yes' is not judged.
+    CHECK(Run(kTypes, "      I: 2.5\n").count(Issue::WrongType) == 1);
+    CHECK(Run(kTypes, "      B: yes\n").violations.empty());
+}
+
+TEST_CASE("Validator: unknown properties, with a suggestion, at the key", "[schema][validator]") {
+    const Run run(kTypes, "      Sx: a\n      O: {A: x, Ab: y}\n");
+    REQUIRE(run.count(Issue::UnknownProperty) == 2);
+    CHECK(run.violations[0].mark == Mark{7, 7});
+    CHECK(run.violations[0].message.find("did you mean 'S'") != std::string::npos);
+    CHECK(run.violations[1].path == "Resources/R/Properties/O/Ab");
+    // Removed by AWS::NoValue: not there at all.
+    CHECK(Run(kTypes, "      Sx: !Ref AWS::NoValue\n").violations.empty());
+    // A free-form object takes any key; a Fn::Transform leaves the keys unknown.
+    CHECK(Run(kTypes, "      F: {Anything: 1}\n").violations.empty());
+    CHECK(Run(kTypes, "      O: {Fn::Transform: {Name: M}, Zzz: 1}\n").violations.empty());
+}
+
+TEST_CASE("Validator: required properties, NoValue and Fn::If", "[schema][validator]") {
+    const std::string schema =
+        R"({"properties":{"A":{"type":"string"},"B":{"type":"string"}},"required":["A"]})";
+    const Run missing(schema, "      B: x\n");
+    const Violation& v = missing.only();
+    CHECK(v.issue == Issue::MissingRequired);
+    CHECK(v.mark == Mark{6, 5});  // the Properties key
+    CHECK(v.path == "Resources/R/Properties/A");
+    CHECK(Run(schema, "      A: !Ref AWS::NoValue\n").count(Issue::MissingRequired) == 1);
+    // Present in one branch only: the other branch may never deploy, so it is not judged.
+    CHECK(Run(schema, "      A: !If [C, x, !Ref AWS::NoValue]\n").violations.empty());
+    CHECK(Run(schema, "      A: !Ref Unknown\n").violations.empty());
+}
+
+TEST_CASE("Validator: intrinsic functions are judged by what they return", "[schema][validator]") {
+    const std::string params =
+        "Parameters:\n"
+        "  Many: {Type: CommaDelimitedList}\n"
+        "  Subnets: {Type: 'List<AWS::EC2::Subnet::Id>'}\n"
+        "  One: {Type: String}\n";
+    const Run run(kTypes,
+                  "      S: !Ref Many\n"
+                  "      I: !Split [',', '1,2']\n"
+                  "      L: !Ref One\n",
+                  params);
+    CHECK(run.count(Issue::WrongType) == 3);
+    const Run fine(kTypes,
+                   "      S: !Join ['', [a, !Ref One]]\n"
+                   "      I: !Ref One\n"
+                   "      L: !Ref Subnets\n"
+                   "      B: !FindInMap [M, a, b]\n"
+                   "      O: !GetAtt Other.Whatever\n"
+                   "      N: !Select [0, !Ref Many]\n",
+                   params);
+    CHECK(fine.violations.empty());
+    // Both branches of Fn::If are checked; the finding says which kind of finding it is.
+    const Run branches(kTypes, "      I: !If [C, 5, abc]\n");
+    const Violation& v = branches.only();
+    CHECK(v.conditional);
+    CHECK(v.mark == Mark{7, 21});
+}
+
+TEST_CASE("Validator: enum, pattern, lengths, ranges, list sizes", "[schema][validator]") {
+    const std::string schema = R"({"properties":{
+        "E":{"type":"string","enum":["gp2","gp3"]},
+        "D":{"type":"integer","enum":[1,3,7]},
+        "P":{"type":"string","pattern":"^[a-z]+$","minLength":2,"maxLength":4},
+        "R":{"type":"integer","minimum":1,"maximum":10},
+        "X":{"type":"number","exclusiveMinimum":0},
+        "L":{"type":"array","minItems":1,"maxItems":2}}})";
+    CHECK(
+        Run(schema,
+            "      E: gp3\n      D: \"7\"\n      P: abc\n      R: 10\n      X: 0.1\n      L: [a]\n")
+            .violations.empty());
+    const Run bad(schema,
+                  "      E: GP3\n"
+                  "      D: 2\n"
+                  "      P: Ab\n"
+                  "      R: 11\n"
+                  "      X: 0\n"
+                  "      L: [a, b, c]\n");
+    CHECK(bad.count(Issue::NotInEnum) == 2);
+    CHECK(bad.count(Issue::PatternMismatch) == 1);
+    CHECK(bad.count(Issue::OutOfBounds) == 3);
+    CHECK(bad.violations[0].message.find("did you mean 'gp3'") != std::string::npos);
+    CHECK(Run(schema, "      P: abcdef\n").count(Issue::OutOfBounds) == 1);
+    // Lengths count characters, not bytes.
+    CHECK(Run(schema, "      P: \"\xC3\xA9\xC3\xA9\xC3\xA9\"\n").count(Issue::OutOfBounds) == 0);
+    // Items removed by NoValue do not count; an item that may be removed counts only for
+    // the bound it cannot break.
+    CHECK(Run(schema, "      L: [a, !Ref AWS::NoValue, b]\n").violations.empty());
+    CHECK(Run(schema, "      L: [!If [C, a, !Ref AWS::NoValue]]\n").violations.empty());
+    CHECK(Run(schema, "      L: []\n").count(Issue::OutOfBounds) == 1);
+    // Dynamic references are resolved at deploy time.
+    CHECK(Run(schema, "      P: '{{resolve:ssm:/name}}'\n").violations.empty());
+}
+
+TEST_CASE("Validator: $ref, nested paths, read-only and deprecated", "[schema][validator]") {
+    const std::string schema =
+        R"({"definitions":{"Rule":{"type":"object","additionalProperties":false,
+        "properties":{"Id":{"type":"string"},"Arn":{"type":"string"},"Old":{"type":"string"}},"required":["Id"]}},
+        "properties":{"Rules":{"type":"array","items":{"$ref":"#/definitions/Rule"}},"Arn":{"type":"string"}}})";
+    const Run run(schema,
+                  "      Arn: x\n"
+                  "      Rules:\n"
+                  "        - Arn: y\n"
+                  "          Old: z\n",
+                  "", {"/properties/Arn", "/properties/Rules/*/Arn"},
+                  {"/definitions/Rule/properties/Old"});
+    CHECK(run.count(Issue::ReadOnly) == 2);
+    CHECK(run.count(Issue::Deprecated) == 1);
+    CHECK(run.count(Issue::MissingRequired) == 1);
+    const auto missing =
+        std::find_if(run.violations.begin(), run.violations.end(),
+                     [](const Violation& v) { return v.issue == Issue::MissingRequired; });
+    CHECK(missing->path == "Resources/R/Properties/Rules/0/Id");
+    CHECK(missing->mark == Mark{9, 11});
+}
+
+TEST_CASE("Validator: oneOf/anyOf/allOf/dependencies give one finding naming the alternatives",
+          "[schema][validator]") {
+    const std::string schema =
+        R"({"properties":{"A":{"type":"string"},"B":{"type":"string"},"C":{"type":"string"},
+        "V":{"oneOf":[{"type":"integer"},{"type":"object","properties":{"X":{"type":"string"}},"required":["X"]}]}},
+        "oneOf":[{"required":["A"]},{"required":["B"]}],
+        "dependencies":{"C":["A"]}})";
+    CHECK(Run(schema, "      A: x\n").violations.empty());
+    const Run none(schema, "      C: x\n");
+    CHECK(none.count(Issue::Combination) == 2);  // oneOf and C's dependency
+    const Run both(schema, "      A: x\n      B: y\n");
+    const Violation& v = both.only();
+    CHECK(v.issue == Issue::Combination);
+    CHECK(v.message.find("with 'A'; with 'B'") != std::string::npos);
+    // The alternatives' own violations never cascade into findings.
+    const Run value(schema, "      A: x\n      V: {Y: 1}\n");
+    CHECK(value.only().issue == Issue::Combination);
+    CHECK(value.only().path == "Resources/R/Properties/V");
+    CHECK(Run(schema, "      A: x\n      V: 5\n").violations.empty());
+    // Unknown values leave the alternatives undecided: no finding.
+    CHECK(Run(schema, "      A: x\n      V: !Ref P\n").violations.empty());
+    CHECK(Run(schema,
+              "      A: !If [C, x, !Ref AWS::NoValue]\n      B: !If [C, !Ref AWS::NoValue, y]\n")
+              .violations.empty());
+    const std::string any =
+        R"({"properties":{"A":{"type":"string"}},"anyOf":[{"required":["A"]},{"required":["B"]}],
+        "allOf":[{"properties":{"A":{"enum":["x"]}}}]})";
+    CHECK(Run(any, "      A: x\n").violations.empty());
+    CHECK(Run(any, "      A: y\n").only().message.find("all of") != std::string::npos);
+}
+
+TEST_CASE("Validator: recursive schemas and deep templates stay bounded", "[schema][validator]") {
+    // A definition that contains itself, and a self-referencing $ref cycle.
+    const std::string schema =
+        R"({"definitions":{"Node":{"type":"object","properties":{"Next":{"$ref":"#/definitions/Node"},
+        "V":{"type":"integer"}}},"Loop":{"$ref":"#/definitions/Loop"}},
+        "properties":{"N":{"$ref":"#/definitions/Node"},"Z":{"$ref":"#/definitions/Loop"}}})";
+    std::string yaml = "      N:\n";
+    std::string indent = "        ";
+    for (int i = 0; i < 200; ++i) {
+        yaml += indent + "Next:\n";
+        indent += "  ";
+    }
+    yaml += indent + "V: abc\n      Z: 1\n";
+    const Run run(schema, yaml);
+    CHECK(run.only().issue == Issue::WrongType);
+}
