@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
+#include <vector>
+
+#include "lint/memo.hpp"
 
 #include "core/text.hpp"
 #include "schema/intrinsics.hpp"
@@ -41,25 +45,34 @@ TypeKind classify_type(std::string_view type, const schema::Registry& registry) 
 
 namespace {
 
-// True when an unknown tag (a T003 diagnostic) sits between the resource's name and the next
-// key at the resource's level or above.
-bool holds_unknown_tag(const Stack& stack, const Resource& resource) {
-    const std::uint32_t first = resource.id_mark.line;
-    std::uint32_t end = UINT32_MAX;
+// Logical ids of resources holding an unknown tag (a T003 diagnostic) between their name
+// and the next key at their level or above. Sorting both sides keeps this O(n log n) for
+// templates with many resources.
+std::set<std::string_view> resources_with_unknown_tags(const Stack& stack) {
+    std::set<std::string_view> out;
+    std::vector<std::uint32_t> tags;
+    for (const Diagnostic& d : stack.doc.diagnostics) {
+        if (d.rule == "T003") tags.push_back(d.mark.line);
+    }
+    if (tags.empty()) return out;
+    std::sort(tags.begin(), tags.end());
     const Template& tmpl = *stack.tmpl;
-    auto narrow = [&](Mark m) {
-        if (m.line > first && m.line < end) end = m.line;
-    };
+    std::vector<std::uint32_t> boundaries;  // lines where a resource or a section starts
     for (const Resource& r : tmpl.resources)
-        narrow(r.id_mark);
+        boundaries.push_back(r.id_mark.line);
     if (tmpl.root->is_mapping()) {
         for (const Entry& e : tmpl.root->entries())
-            narrow(e.key_mark);
+            boundaries.push_back(e.key_mark.line);
     }
-    return std::any_of(stack.doc.diagnostics.begin(), stack.doc.diagnostics.end(),
-                       [&](const Diagnostic& d) {
-                           return d.rule == "T003" && d.mark.line >= first && d.mark.line < end;
-                       });
+    std::sort(boundaries.begin(), boundaries.end());
+    for (const Resource& r : tmpl.resources) {
+        const std::uint32_t first = r.id_mark.line;
+        const auto next = std::upper_bound(boundaries.begin(), boundaries.end(), first);
+        const std::uint32_t end = next == boundaries.end() ? UINT32_MAX : *next;
+        const auto tag = std::lower_bound(tags.begin(), tags.end(), first);
+        if (tag != tags.end() && *tag < end) out.insert(r.id);
+    }
+    return out;
 }
 
 }  // namespace
@@ -68,20 +81,44 @@ const schema::ResourceSchema* validated_schema(const Stack& stack, const Resourc
                                                const schema::Registry& registry) {
     if (!stack.tmpl || stack.tmpl->has_macro() || resource.type_name.empty()) return nullptr;
     if (classify_type(resource.type_name, registry) != TypeKind::Validated) return nullptr;
-    if (holds_unknown_tag(stack, resource)) return nullptr;
+    const auto& tagged = memoized<std::set<std::string_view>>(
+        stack, "schema.unknown-tags", [&] { return resources_with_unknown_tags(stack); });
+    if (tagged.count(resource.id) > 0) return nullptr;
     return registry.find(resource.type_name);
 }
+
+namespace {
+
+struct ResourceViolations {
+    std::string_view resource;
+    std::vector<schema::Violation> violations;
+};
+
+// Validates every resource of the stack once; the nine rules that report violations share it.
+std::vector<ResourceViolations> validate_stack(const Stack& stack,
+                                               const schema::Registry& registry) {
+    std::vector<ResourceViolations> out;
+    for (const Resource& r : stack.tmpl->resources) {
+        const schema::ResourceSchema* schema = validated_schema(stack, r, registry);
+        if (schema == nullptr) continue;
+        std::vector<schema::Violation> v =
+            schema::validate_resource(r, *schema, *stack.tmpl, registry);
+        if (!v.empty()) out.push_back({r.id, std::move(v)});
+    }
+    return out;
+}
+
+}  // namespace
 
 void report_violations(const Stack& stack, const RuleContext& ctx, schema::Issue issue,
                        Reporter& out) {
     if (!stack.tmpl) return;
-    const Template& tmpl = *stack.tmpl;
-    for (const Resource& r : tmpl.resources) {
-        const schema::ResourceSchema* schema = validated_schema(stack, r, ctx.schemas);
-        if (schema == nullptr) continue;
-        for (schema::Violation& v : schema::validate_resource(r, *schema, tmpl, ctx.schemas)) {
+    const auto& all = memoized<std::vector<ResourceViolations>>(
+        stack, "schema.violations", [&] { return validate_stack(stack, ctx.schemas); });
+    for (const ResourceViolations& rv : all) {
+        for (const schema::Violation& v : rv.violations) {
             if (v.issue != issue) continue;
-            out.add(stack, Report{v.mark, std::move(v.message), r.id, std::move(v.path)});
+            out.add(stack, Report{v.mark, v.message, rv.resource, v.path});
         }
     }
 }

@@ -2,6 +2,7 @@
 // template itself (its CDK stack name, termination protection, construct paths).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +48,10 @@ struct Stack {
     // Logical id -> CDK construct path, from assembly metadata (resources' own
     // `aws:cdk:path` metadata is read from the template).
     std::unordered_map<std::string, std::string> construct_paths;
+
+    // Work that several rules share for this stack, computed by the first that needs it (see
+    // src/lint/memo.hpp). Template rules of one stack run on one thread, set rules after them.
+    mutable std::map<std::string, std::shared_ptr<const void>, std::less<>> memo;
 
     std::optional<CdkStackInfo> cdk;  // set for stacks read from a cloud assembly
     const Stack* parent = nullptr;    // for a nested stack, the stack that holds it
