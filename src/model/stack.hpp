@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "graph/graph.hpp"
 #include "load/loader.hpp"
 #include "model/template.hpp"
 
@@ -17,7 +18,8 @@ struct Stack {
     std::string name;  // CDK stack name, or the template's file name without extension
     std::string file;  // the template's path as the user named it
     Document doc;
-    std::optional<Template> tmpl;  // absent when the document could not be parsed
+    std::optional<Template> tmpl;        // absent when the document could not be parsed
+    std::optional<ResourceGraph> graph;  // built with `tmpl`: who refers to whom
 
     std::optional<bool> termination_protection;  // known for CDK stacks
     // Logical id -> CDK construct path, from assembly metadata (resources' own
