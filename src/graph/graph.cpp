@@ -223,7 +223,8 @@ class GraphBuilder {
             } else if (e.key == "Condition") {
                 if (e.value.is_scalar()) add(EdgeKind::Condition, e.value.text(), &e.value);
             } else if (kind == Section::Resources && e.key == "Type") {
-                // a type name, not a reference
+                // A type name, not a reference; a mapping here is a preprocessor's module.
+                if (!e.value.is_scalar()) g_.preprocessor_ = true;
             } else {
                 if (kind == Section::Outputs && e.key == "Export") record_export(index, e.value);
                 walk(e.value);
@@ -281,6 +282,7 @@ class GraphBuilder {
                 property_loop(e.value);
             } else {
                 if (e.key == "Fn::Transform") g_.inline_transform_ = true;
+                if (e.key.starts_with("Rain::")) g_.preprocessor_ = true;
                 walk(e.value);
             }
             pop();
@@ -363,6 +365,9 @@ class GraphBuilder {
         } else {
             if (fn == "Fn::Transform") g_.inline_transform_ = true;
             walk(arg);
+        }
+        if (arg.is_mapping() && arg.size() == 1 && arg.entries()[0].key.starts_with("Rain::")) {
+            g_.preprocessor_ = true;
         }
     }
 
@@ -525,7 +530,7 @@ class GraphBuilder {
         CycleSearch conds = find_cycles(conditions, kMaxCycles);
         g_.resource_cycles_ = std::move(resources.cycles);
         g_.condition_cycles_ = std::move(conds.cycles);
-        g_.cycles_truncated_ = resources.truncated || conds.truncated;
+        g_.cycles_truncated_ = resources.truncated;
     }
 
     const Template& t_;
@@ -544,6 +549,15 @@ class GraphBuilder {
     int loop_depth_ = 0;
     int if_depth_ = 0;
 };
+
+std::vector<std::string_view> referable_names(const Template& tmpl) {
+    std::vector<std::string_view> out = pseudo_parameters();
+    for (const Resource& r : tmpl.resources)
+        out.push_back(r.id);
+    for (const Named& p : tmpl.parameters)
+        out.push_back(p.name);
+    return out;
+}
 
 ResourceGraph build_graph(const Template& tmpl) {
     ResourceGraph g;

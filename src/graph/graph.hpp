@@ -126,7 +126,7 @@ class ResourceGraph {
     // Circular dependencies between resources, and between conditions.
     const std::vector<Cycle>& resource_cycles() const { return resource_cycles_; }
     const std::vector<Cycle>& condition_cycles() const { return condition_cycles_; }
-    bool cycles_truncated() const { return cycles_truncated_; }
+    bool resource_cycles_truncated() const { return cycles_truncated_; }
     // True when the dependency of resource `from` on resource `to` lies on a cycle.
     bool on_cycle(std::size_t from, std::size_t to) const;
 
@@ -142,6 +142,9 @@ class ResourceGraph {
     // True when a `Fn::Transform` snippet (AWS::Include or a macro) appears in the template:
     // its content is unknown until deployment.
     bool has_inline_transform() const { return inline_transform_; }
+    // True when keys of a template preprocessor appear (`Rain::Module`, `Rain::Embed`...) or a
+    // resource's Type is not a string: another tool rewrites the template before deployment.
+    bool has_preprocessor_syntax() const { return preprocessor_; }
     // True when some Fn::FindInMap names its map with an intrinsic function.
     bool has_dynamic_map_name() const { return dynamic_map_name_; }
 
@@ -159,6 +162,7 @@ class ResourceGraph {
     bool cycles_truncated_ = false;
     std::vector<GeneratedName> generated_;
     bool inline_transform_ = false;
+    bool preprocessor_ = false;
     bool dynamic_map_name_ = false;
 };
 
@@ -166,5 +170,9 @@ class ResourceGraph {
 inline constexpr std::size_t kMaxCycles = 100;
 
 ResourceGraph build_graph(const Template& tmpl);
+
+// The names a Ref may take in this template (resources, parameters, pseudo parameters): the
+// candidates for "did you mean".
+std::vector<std::string_view> referable_names(const Template& tmpl);
 
 }  // namespace stacklint
