@@ -19,19 +19,21 @@ constexpr RuleInfo kInfo{.id = "T022",
 `${Name}` inside an `Fn::Sub` string where `Name` is neither a key of the list form's own
 variable map, a parameter, a resource, a pseudo parameter nor (inside `Fn::ForEach`) a loop
 identifier; `${Name.Attribute}` where `Name` is not a resource; and `${AWS::NoValue}`,
-which only works with `Ref`. `${!Literal}` is an escape and is never reported.
-Placeholders that do not look like names (`${ x }`, `${VAR:-default}`) are left alone.
+which only works with `Ref`; and placeholders whose names contain anything but letters,
+digits, `_`, `.` and `:` (`${VAR:-default}`, `${#list[@]}` from a shell script), which
+CloudFormation refuses outright. `${!Literal}` is an escape and is never reported.
 
 Names that resolve to nothing are not reported in SAM templates, because SAM generates
-resources the template may refer to.
+resources the template may refer to; invalid names are reported in every template.
 
 Templates rewritten before deployment (by a macro, `Fn::Transform`, or a preprocessor
 such as Rain with its `!Rain::` tags) are not checked.
 
 ### Why it matters
-CloudFormation rejects the template. The usual causes are a typo, a shell variable in a
-`UserData` script that should have been escaped as `${!VAR}`, and a variable-map key that
-does not match the placeholder.
+CloudFormation rejects the template ("Unresolved resource dependencies", or "variable names
+in Fn::Sub syntax must contain only alphanumeric characters, underscores, periods, and
+colons"). The usual causes are a typo, a shell variable in a `UserData` script that should
+have been escaped as `${!VAR}`, and a variable-map key that does not match the placeholder.
 
 ### Bad
 ```yaml
@@ -52,10 +54,10 @@ UserData:
 ```
 )md"};
 
-// Only placeholders spelt like logical ids, pseudo parameters or attribute paths.
-bool looks_like_name(std::string_view name) {
-    return !name.empty() && std::all_of(name.begin(), name.end(), [](unsigned char c) {
-        return c < 0x80 && (std::isalnum(c) || c == ':' || c == '.');
+// The characters CloudFormation accepts in an Fn::Sub variable name.
+bool valid_name(std::string_view name) {
+    return std::all_of(name.begin(), name.end(), [](unsigned char c) {
+        return c < 0x80 && (std::isalnum(c) || c == '_' || c == ':' || c == '.');
     });
 }
 
@@ -72,9 +74,15 @@ class SubUnknownVariable final : public Rule {
             if (e.kind != EdgeKind::Sub) continue;
             std::string placeholder(e.target);
             if (!e.attribute.empty()) placeholder.append(".").append(e.attribute);
-            if (!looks_like_name(placeholder)) continue;
-            std::string msg = "${" + placeholder + "} in Fn::Sub ";
-            if (e.target == "AWS::NoValue") {
+            if (placeholder.empty()) continue;
+            std::string msg = "${";
+            msg.append(placeholder).append("} in Fn::Sub ");
+            if (!valid_name(placeholder)) {
+                msg.append("is not a variable name CloudFormation accepts (only letters, digits, "
+                           "'_', '.' and ':'), so it rejects the template; write ${!")
+                    .append(placeholder)
+                    .append("} if the text is meant literally");
+            } else if (e.target == "AWS::NoValue") {
                 msg.append(
                     "resolves to nothing: AWS::NoValue works only as Ref AWS::NoValue, to "
                     "remove a property");
