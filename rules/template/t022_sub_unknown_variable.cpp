@@ -78,8 +78,9 @@ class SubUnknownVariable final : public Rule {
             std::string msg = "${";
             msg.append(placeholder).append("} in Fn::Sub ");
             if (!valid_name(placeholder)) {
-                msg.append("is not a variable name CloudFormation accepts (only letters, digits, "
-                           "'_', '.' and ':'), so it rejects the template; write ${!")
+                msg.append(
+                       "is not a variable name CloudFormation accepts (only letters, digits, "
+                       "'_', '.' and ':'), so it rejects the template; write ${!")
                     .append(placeholder)
                     .append("} if the text is meant literally");
             } else if (e.target == "AWS::NoValue") {

@@ -227,7 +227,10 @@ class IntrinsicShape final : public Rule {
         auto walk_section = [&](const Entry* section, bool in_rules, bool per_resource) {
             if (section == nullptr || !section->value.is_mapping()) return;
             for (const Entry& e : section->value.entries()) {
-                const std::string_view resource = per_resource ? std::string_view(e.key) : "";
+                // A loop's body is not one resource.
+                const bool loop = e.key.starts_with("Fn::ForEach::");
+                const std::string_view resource =
+                    per_resource && !loop ? std::string_view(e.key) : "";
                 walk_nodes(e.value, section->key + "/" + e.key,
                            [&](const Node& node, const std::string& path) {
                                return visit(stack, node, path, resource, {le, in_rules}, out);

@@ -22,7 +22,10 @@ would need is not known yet:
 - a function as a resource's or an output's `Condition`, which must name a condition;
 - in `Conditions`: `Fn::If`, `Fn::GetAtt`, and `Ref` or `Fn::Sub` placeholders naming a
   resource (conditions are evaluated before any resource exists; they may use
-  parameters, pseudo parameters, mappings and other conditions);
+  parameters, pseudo parameters, mappings and other conditions). Functions such as
+  `Fn::Join` and `Fn::Select` are outside the list the AWS condition functions page gives,
+  but CloudFormation accepts them and templates rely on them
+  (`!Equals [!Join ["", !Ref Subnets], ""]`), so they are not reported;
 - `Fn::ImportValue` whose name depends on a resource of the stack.
 
 Templates rewritten before deployment (by a macro, `Fn::Transform`, or a preprocessor

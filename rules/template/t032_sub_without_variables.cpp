@@ -58,7 +58,9 @@ class SubWithoutVariables final : public Rule {
             if (section == nullptr || !section->value.is_mapping()) continue;
             for (const Entry& e : section->value.entries()) {
                 const std::string_view resource =
-                    section == t.resources_section ? std::string_view(e.key) : "";
+                    section == t.resources_section && !e.key.starts_with("Fn::ForEach::")
+                        ? std::string_view(e.key)
+                        : "";
                 walk_nodes(e.value, section->key + "/" + e.key,
                            [&](const Node& n, const std::string& path) {
                                if (n.intrinsic_name() == "Fn::Transform") return false;

@@ -1,4 +1,6 @@
 // T044: a template too large to pass directly (it must go through S3).
+#include <algorithm>
+
 #include "lint/rule.hpp"
 
 namespace stacklint {
@@ -18,8 +20,8 @@ Larger templates deploy only from Amazon S3 (up to 1 MB; see T043).
 ### Why it matters
 `aws cloudformation deploy --template-file` without `--s3-bucket`, or a pipeline step that
 passes `--template-body`, fails once the template crosses the line, typically after a
-small edit to a template that was just under it. Tools that always upload (the CDK,
-`sam deploy`, `rain`) are not affected.
+small edit to a template that was just under it. Templates the CDK synthesized (with
+`aws:cdk:path` metadata) are not reported: the CDK always uploads them to S3.
 
 ### Bad
 ```sh
@@ -39,6 +41,13 @@ class TemplateNeedsS3Upload final : public Rule {
     const RuleInfo& info() const override { return kInfo; }
     void check(const Stack& stack, const RuleContext&, Reporter& out) const override {
         if (!stack.tmpl || !stack.doc.source) return;
+        // The CDK always uploads its templates to the bootstrap bucket.
+        const auto& resources = stack.tmpl->resources;
+        if (stack.termination_protection.has_value() ||
+            std::any_of(resources.begin(), resources.end(),
+                        [](const Resource& r) { return !r.cdk_path.empty(); })) {
+            return;
+        }
         const std::size_t bytes = stack.doc.source->bytes().size();
         if (bytes <= kMaxDirectBytes || bytes > 1024 * 1024) return;  // over 1 MB: T043
         out.add(stack, {Mark{1, 1},
