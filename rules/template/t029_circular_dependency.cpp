@@ -14,8 +14,9 @@ constexpr RuleInfo kInfo{.id = "T029",
                          .doc = R"md(### What it finds
 Resources that, through `Ref`, `Fn::GetAtt`, `Fn::Sub` placeholders and `DependsOn`, end up
 waiting for themselves: `QueueA → QueueB → QueueA`. Each elementary cycle is reported once,
-with its full path, at the reference that leaves its first resource in template order (at
-most 100 cycles per template). References anywhere in a resource count (properties,
+with its full path (a cycle longer than 13 resources shows its first 10 and last 2), at the
+reference that leaves its first resource in template order (at most 100 cycles per
+template). References anywhere in a resource count (properties,
 metadata, update policies), as CloudFormation resolves them all before creating it.
 A resource naming itself only in its own `DependsOn` is left to T023. `stacklint graph FILE`
 draws the cycles in red.
@@ -54,6 +55,23 @@ Break one edge: give the bucket a fixed name built from the stack
 notification from a separate resource.
 )md"};
 
+// "A → B → C → A"; a very long cycle shows its start and end around a count of the rest.
+std::string cycle_path(const Template& t, const Cycle& c) {
+    constexpr std::size_t kHead = 10;
+    constexpr std::size_t kTail = 2;
+    std::string path;
+    for (std::size_t n = 0; n < c.size(); ++n) {
+        if (c.size() > kHead + kTail + 1 && n == kHead) {
+            const std::size_t skipped = c.size() - kHead - kTail;
+            path.append("… (").append(std::to_string(skipped)).append(" more) → ");
+            n = c.size() - kTail - 1;
+            continue;
+        }
+        path.append(t.resources[c[n]].id).append(" → ");
+    }
+    return path.append(t.resources[c[0]].id);
+}
+
 class CircularDependency final : public Rule {
   public:
     const RuleInfo& info() const override { return kInfo; }
@@ -80,14 +98,11 @@ class CircularDependency final : public Rule {
                 }
             }
             if (first == nullptr) continue;
-            std::string path;
-            for (std::size_t i : c)
-                path.append(t.resources[i].id).append(" → ");
-            path.append(t.resources[c[0]].id);
             std::string msg = "circular dependency: ";
-            msg.append(path).append(
-                "; CloudFormation cannot order these resources and rejects the template. "
-                "Remove one of the references (or DependsOn entries) in the circle");
+            msg.append(cycle_path(t, c))
+                .append(
+                    "; CloudFormation cannot order these resources and rejects the template. "
+                    "Remove one of the references (or DependsOn entries) in the circle");
             if (n + 1 == cycles.size() && g.resource_cycles_truncated()) {
                 msg.append(" (more cycles exist; only the first 100 are listed)");
             }

@@ -66,8 +66,9 @@ TEST_CASE("T029: a long chain of references closing on itself is one finding") {
     const LintResult r = test::lint_text("chain.yaml", text);
     const auto cycles = of_rule(r, "T029");
     REQUIRE(cycles.size() == 1);
-    CHECK_THAT(cycles[0]->message, Catch::StartsWith("circular dependency: R0 → R1 → R2 → "));
-    CHECK_THAT(cycles[0]->message, Catch::Contains("R399 → R0;"));
+    CHECK_THAT(cycles[0]->message,
+               Catch::StartsWith("circular dependency: R0 → R1 → R2 → R3 → R4 → R5 → R6 → R7 → "
+                                 "R8 → R9 → … (388 more) → R398 → R399 → R0;"));
     CHECK(cycles[0]->mark == Mark{2, 60});
 }
 
