@@ -14,9 +14,9 @@ constexpr RuleInfo kInfo{.id = "T029",
                          .doc = R"md(### What it finds
 Resources that, through `Ref`, `Fn::GetAtt`, `Fn::Sub` placeholders and `DependsOn`, end up
 waiting for themselves: `QueueA → QueueB → QueueA`. Each elementary cycle is reported once,
-with its full path (a cycle longer than 13 resources shows its first 10 and last 2), at the
-reference that leaves its first resource in template order (at most 100 cycles per
-template). References anywhere in a resource count (properties,
+with its full path (beyond 57 resources, the first 48 and the last 8 around a count of the
+rest; `stacklint graph --format json` lists every one), at the reference that leaves its
+first resource in template order (at most 100 cycles per template). References anywhere in a resource count (properties,
 metadata, update policies), as CloudFormation resolves them all before creating it.
 A resource naming itself only in its own `DependsOn` is left to T023. `stacklint graph FILE`
 draws the cycles in red.
@@ -57,8 +57,8 @@ notification from a separate resource.
 
 // "A → B → C → A"; a very long cycle shows its start and end around a count of the rest.
 std::string cycle_path(const Template& t, const Cycle& c) {
-    constexpr std::size_t kHead = 10;
-    constexpr std::size_t kTail = 2;
+    constexpr std::size_t kHead = 48;
+    constexpr std::size_t kTail = 8;
     std::string path;
     for (std::size_t n = 0; n < c.size(); ++n) {
         if (c.size() > kHead + kTail + 1 && n == kHead) {

@@ -55,7 +55,7 @@ TEST_CASE("T029: a tangle with hundreds of cycles lists the first 100 and says s
                       [](const Finding* f) { return f->resource == "R0"; }));
 }
 
-TEST_CASE("T029: a long chain of references closing on itself is one finding") {
+TEST_CASE("T029: a long chain of references closing on itself is one finding, abbreviated") {
     std::string text = "Resources:\n";
     const int n = 400;
     for (int i = 0; i < n; ++i) {
@@ -66,9 +66,10 @@ TEST_CASE("T029: a long chain of references closing on itself is one finding") {
     const LintResult r = test::lint_text("chain.yaml", text);
     const auto cycles = of_rule(r, "T029");
     REQUIRE(cycles.size() == 1);
+    CHECK_THAT(cycles[0]->message, Catch::StartsWith("circular dependency: R0 → R1 → R2 → "));
     CHECK_THAT(cycles[0]->message,
-               Catch::StartsWith("circular dependency: R0 → R1 → R2 → R3 → R4 → R5 → R6 → R7 → "
-                                 "R8 → R9 → … (388 more) → R398 → R399 → R0;"));
+               Catch::Contains("→ R46 → R47 → … (344 more) → R392 → R393 → R394 → R395 → R396 → "
+                               "R397 → R398 → R399 → R0;"));
     CHECK(cycles[0]->mark == Mark{2, 60});
 }
 
