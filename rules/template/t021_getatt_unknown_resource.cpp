@@ -19,8 +19,8 @@ first part is not a resource of the template: a misspelt or deleted resource, a 
 or a pseudo parameter. Whether the attribute exists for the resource's type is checked by
 the schema rules, not here.
 
-Names that resolve to nothing are not reported in SAM templates (SAM generates resources such as `MyFunctionRole`); a parameter or pseudo
-parameter is reported in every template.
+Names that resolve to nothing are not reported in SAM templates (SAM generates resources
+such as `MyFunctionRole`); a parameter or pseudo parameter is reported in every template.
 
 Templates rewritten before deployment (by a macro, `Fn::Transform`, or a preprocessor
 such as Rain with its `!Rain::` tags) are not checked.

@@ -14,12 +14,12 @@ constexpr RuleInfo kInfo{.id = "T029",
                          .doc = R"md(### What it finds
 Resources that, through `Ref`, `Fn::GetAtt`, `Fn::Sub` placeholders and `DependsOn`, end up
 waiting for themselves: `QueueA → QueueB → QueueA`. Each elementary cycle is reported once,
-with its full path (beyond 57 resources, the first 48 and the last 8 around a count of the
-rest; `stacklint graph --format json` lists every one), at the reference that leaves its
-first resource in template order (at most 100 cycles per template). References anywhere in a resource count (properties,
-metadata, update policies), as CloudFormation resolves them all before creating it.
-A resource naming itself only in its own `DependsOn` is left to T023. `stacklint graph FILE`
-draws the cycles in red.
+with its full path, at the reference that leaves its first resource in template order; at
+most 100 cycles per template, and beyond 57 resources a path shows its first 48 and last 8
+around a count of the rest (`stacklint graph --format json` lists every one). References
+anywhere in a resource count (properties, metadata, update policies), as CloudFormation
+resolves them all before creating it. A resource naming itself only in its own `DependsOn`
+is left to T023. `stacklint graph FILE` draws the cycles in red.
 
 Templates rewritten before deployment (by a macro, `Fn::Transform`, or a preprocessor
 such as Rain with its `!Rain::` tags) are not checked.
