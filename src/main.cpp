@@ -8,6 +8,7 @@
 
 #include "core/text.hpp"
 #include "discover/discover.hpp"
+#include "graph/render.hpp"
 #include "lint/engine.hpp"
 #include "lint/rule.hpp"
 #include "report/report.hpp"
@@ -25,7 +26,7 @@ constexpr const char* kFooter = R"(Paths:
   *.json and *.template files whose top level has Resources or AWSTemplateFormatVersion;
   other files are skipped silently, as are hidden directories and node_modules.
   "-" reads a template from stdin. No path lints the current directory.
-  To lint a directory named like a subcommand (rules, explain), write ./rules.
+  To lint a directory named like a subcommand (rules, explain, graph), write ./rules.
 
 Exit codes:
   0  no finding at or above --fail-on
@@ -33,7 +34,8 @@ Exit codes:
   2  tool error: a bad flag, or a path that cannot be read (the other paths are still
      linted and reported)
 
-Run 'stacklint rules' for the rule list and 'stacklint explain ID' for one rule.)";
+Run 'stacklint rules' for the rule list and 'stacklint explain ID' for one rule.
+'stacklint graph FILE' prints a template's dependency graph.)";
 
 void list_rules(const std::string& format) {
     const auto& rules = RuleRegistry::instance().rules();
@@ -91,6 +93,28 @@ int explain(const std::string& wanted) {
     return kExitToolError;
 }
 
+// `stacklint graph FILE`: one template's dependency graph on stdout.
+int graph(const std::string& file, const std::string& format) {
+    Input input{file, file == "-" ? "" : file, file == "-", true};
+    if (input.from_stdin) input.display = "<stdin>";
+    std::string bytes;
+    std::string error;
+    if (!read_input(input, LintOptions{}.max_file_bytes, bytes, error)) {
+        std::cerr << "stacklint: error: " << input.display << ": " << error << '\n';
+        return kExitToolError;
+    }
+    auto source = std::make_shared<const Source>(input.display, std::move(bytes));
+    const auto stack = make_stack(stack_name_for(input.display), std::move(source), LoadLimits{});
+    for (const Diagnostic& d : stack->doc.diagnostics) {
+        if (d.rule != "T001") continue;
+        std::cerr << "stacklint: error: " << input.display << ":" << d.mark.line << ":"
+                  << d.mark.column << ": " << d.message << '\n';
+        return kExitToolError;
+    }
+    render_graph(std::cout, *stack, *parse_graph_format(format));
+    return kExitClean;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -132,6 +156,15 @@ int main(int argc, char** argv) {
     std::string rule_id;
     explain_cmd->add_option("rule", rule_id, "Rule id (T001) or name (parse-error)")->required();
 
+    CLI::App* graph_cmd = app.add_subcommand(
+        "graph", "Print a template's dependency graph (DOT for Graphviz, Mermaid, or JSON)");
+    std::string graph_file;
+    std::string graph_format = "dot";
+    graph_cmd->add_option("file", graph_file, "Template file, or - for stdin")->required();
+    graph_cmd->add_option("-f,--format", graph_format, "Output format")
+        ->check(CLI::IsMember({"dot", "mermaid", "json"}))
+        ->capture_default_str();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -145,6 +178,7 @@ int main(int argc, char** argv) {
         return kExitClean;
     }
     if (*explain_cmd) return explain(rule_id);
+    if (*graph_cmd) return graph(graph_file, graph_format);
 
     Discovery discovery = discover(paths);
     LintOptions options;

@@ -79,7 +79,10 @@ std::unique_ptr<Stack> make_stack(std::string name, std::shared_ptr<const Source
     stack->name = std::move(name);
     stack->file = source->name();
     stack->doc = load_document(std::move(source), limits);
-    if (stack->doc.root) stack->tmpl = build_template(*stack->doc.root);
+    if (stack->doc.root) {
+        stack->tmpl = build_template(*stack->doc.root);
+        stack->graph = build_graph(*stack->tmpl);
+    }
     return stack;
 }
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "graph/graph.hpp"
 #include "load/loader.hpp"
 #include "model/template.hpp"
 
@@ -42,7 +43,8 @@ struct Stack {
     // assembly is one app; loose templates in one directory are taken to be one app.
     std::string app;
     Document doc;
-    std::optional<Template> tmpl;  // absent when the document could not be parsed
+    std::optional<Template> tmpl;        // absent when the document could not be parsed
+    std::optional<ResourceGraph> graph;  // built with `tmpl`: who refers to whom
 
     std::optional<bool> termination_protection;  // known for CDK stacks
     // Logical id -> CDK construct path, from assembly metadata (resources' own

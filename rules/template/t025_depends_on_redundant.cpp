@@ -1,0 +1,112 @@
+// T025: a DependsOn entry that a Ref, GetAtt or Sub in the properties already implies.
+#include "graph/graph.hpp"
+#include "graph/scope.hpp"
+#include "lint/rule.hpp"
+
+namespace stacklint {
+namespace {
+
+constexpr RuleInfo kInfo{
+    .id = "T025",
+    .name = "depends-on-redundant",
+    .pack = "template",
+    .severity = Severity::Info,
+    .summary = "A DependsOn entry is already implied by a reference in the properties",
+    .doc = R"md(### What it finds
+A `DependsOn` entry naming a resource that the same resource's `Properties` already refer
+to with `Ref`, `Fn::GetAtt` or an `Fn::Sub` placeholder outside any `Fn::If` branch.
+CloudFormation orders resources by those references on its own. SAM resources
+(`AWS::Serverless::*`) are skipped: SAM moves some of their properties into other
+resources, so the reference may not stay where it is written. So are resources the CDK
+synthesized (with `aws:cdk:path` metadata), whose `DependsOn` the CDK writes on purpose.
+
+Templates rewritten before deployment (by a macro, `Fn::Transform`, or a preprocessor
+such as Rain with its `!Rain::` tags) are not checked.
+
+### Why it matters
+Nothing breaks, but the explicit entry outlives the reference: when the property stops
+referring to the other resource, the stale `DependsOn` keeps serialising creation and
+deletion for no reason, and readers cannot tell which dependencies are real.
+
+### Bad
+```yaml
+  Function:
+    Type: AWS::Lambda::Function
+    DependsOn: Role
+    Properties:
+      Role: !GetAtt Role.Arn
+```
+
+### Good
+```yaml
+  Function:
+    Type: AWS::Lambda::Function
+    Properties:
+      Role: !GetAtt Role.Arn
+```
+)md"};
+
+// "Properties/Role" from "Resources/Fn/Properties/Role/Fn::GetAtt/0": where a person would look.
+std::string_view property_of(std::string_view path, std::string_view id) {
+    const std::size_t prefix = std::string_view("Resources/").size() + id.size() + 1;
+    if (path.size() <= prefix) return path;
+    path.remove_prefix(prefix);
+    for (std::size_t at = 0; at != std::string_view::npos; at = path.find('/', at + 1)) {
+        const std::string_view rest = path.substr(at == 0 ? 0 : at + 1);
+        if (rest.starts_with("Fn::") || rest.starts_with("Ref/") || rest == "Ref") {
+            return path.substr(0, at);
+        }
+    }
+    return path;
+}
+
+class DependsOnRedundant final : public Rule {
+  public:
+    const RuleInfo& info() const override { return kInfo; }
+    void check(const Stack& stack, const RuleContext&, Reporter& out) const override {
+        if (rewritten_before_deploy(stack)) return;
+        const Template& t = *stack.tmpl;
+        const ResourceGraph& g = *stack.graph;
+        for (std::size_t i = 0; i < t.resources.size(); ++i) {
+            const Resource& r = t.resources[i];
+            // SAM may move the reference elsewhere; the CDK writes these entries on purpose and
+            // its users cannot remove them.
+            if (r.type_name.starts_with("AWS::Serverless::") || !r.cdk_path.empty()) continue;
+            const auto& mine = g.resource_edges(i);
+            for (std::size_t d : mine) {
+                const Edge& dep = g.edges()[d];
+                if (dep.kind != EdgeKind::DependsOn || dep.target_kind != TargetKind::Resource ||
+                    dep.target_index == i) {
+                    continue;
+                }
+                const Edge* implied = nullptr;
+                for (std::size_t r : mine) {
+                    const Edge& ref = g.edges()[r];
+                    if (ref.kind == EdgeKind::DependsOn || ref.kind == EdgeKind::Condition ||
+                        ref.part != "Properties" || ref.conditional ||
+                        ref.target_kind != TargetKind::Resource ||
+                        ref.target_index != dep.target_index) {
+                        continue;
+                    }
+                    implied = &ref;
+                    break;
+                }
+                if (implied == nullptr) continue;
+                std::string msg = "DependsOn '";
+                msg.append(dep.target)
+                    .append("' is implied: ")
+                    .append(property_of(implied->path, t.resources[i].id))
+                    .append(" already refers to it with ")
+                    .append(to_string(implied->kind))
+                    .append(" (line ")
+                    .append(std::to_string(implied->mark().line))
+                    .append("); the entry can go");
+                out.add(stack, {dep.mark(), std::move(msg), t.resources[i].id, dep.path});
+            }
+        }
+    }
+};
+
+}  // namespace
+STACKLINT_REGISTER_RULE(DependsOnRedundant)
+}  // namespace stacklint

@@ -1,0 +1,141 @@
+// `stacklint graph`: the three formats, errors, and that Graphviz accepts the DOT output.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+
+#include "support/helpers.hpp"
+
+using namespace stacklint;
+using test::run_stacklint;
+using test::write_temp;
+
+namespace {
+
+// Two streams (stateful: their records live in them) waiting for each other.
+const std::string kCyclic =
+    "Resources:\n"
+    "  QueueA:\n"
+    "    Type: AWS::Kinesis::Stream\n"
+    "    Properties:\n"
+    "      RedrivePolicy: {deadLetterTargetArn: !GetAtt QueueB.Arn}\n"
+    "  QueueB:\n"
+    "    Type: AWS::Kinesis::Stream\n"
+    "    DependsOn: QueueA\n"
+    "  'Odd \"name\"':\n"
+    "    Type: AWS::Lambda::Function\n"
+    "    Properties:\n"
+    "      Role: !Sub '${Role.Arn}'\n"
+    "      Environment: {Variables: {Q: !Ref QueueA}}\n"
+    "  Role:\n"
+    "    Type: AWS::IAM::Role\n";
+
+bool have_dot() {
+    return std::system("command -v dot >/dev/null 2>&1") == 0;
+}
+
+}  // namespace
+
+TEST_CASE("CLI graph: DOT marks stateful resources and cycles") {
+    const std::string file = write_temp("graph/cyclic.yaml", kCyclic);
+    std::string out;
+    REQUIRE(run_stacklint("graph " + file, out) == 0);
+    CHECK_THAT(out, Catch::StartsWith("// stacklint graph of"));
+    CHECK_THAT(out, Catch::Contains("digraph \"cyclic\" {"));
+    CHECK_THAT(out, Catch::Contains("n0 [label=\"QueueA\\nAWS::Kinesis::Stream\", shape=cylinder"));
+    CHECK_THAT(out, Catch::Contains("n0 -> n1 [label=\"GetAtt Arn\", color=red"));
+    CHECK_THAT(out, Catch::Contains("n1 -> n0 [label=\"DependsOn\", color=red"));
+    CHECK_THAT(out, Catch::Contains("n2 -> n3 [label=\"Sub Arn\"];"));
+    CHECK_THAT(out, Catch::Contains("label=\"Odd \\\"name\\\"\\nAWS::Lambda::Function\""));
+}
+
+TEST_CASE("CLI graph: the DOT output renders with Graphviz") {
+    if (!have_dot()) {
+        WARN("Graphviz 'dot' is not installed; skipping the rendering check");
+        return;
+    }
+    const std::string file = write_temp("graph/render.yaml", kCyclic);
+    const std::string svg = test::temp_dir() + "/graph/render.svg";
+    std::string out;
+    REQUIRE(run_stacklint("graph " + file + " | dot -Tsvg -o " + svg + " && echo rendered", out) ==
+            0);
+    CHECK_THAT(out, Catch::Contains("rendered"));
+    // Every corpus-like shape at once: loops, generated names, no resources at all.
+    const std::string loops = write_temp("graph/loops.yaml",
+                                         "Transform: AWS::LanguageExtensions\n"
+                                         "Resources:\n"
+                                         "  Fn::ForEach::T:\n"
+                                         "    - N\n"
+                                         "    - [A, B]\n"
+                                         "    - Bucket${N}:\n"
+                                         "        Type: AWS::S3::Bucket\n"
+                                         "        Properties: {Tags: [{Key: k, Value: !Ref Q}]}\n"
+                                         "  Q: {Type: AWS::SQS::Queue}\n"
+                                         "  P:\n"
+                                         "    Type: AWS::S3::BucketPolicy\n"
+                                         "    Properties: {Bucket: !Ref BucketA}\n");
+    REQUIRE(run_stacklint("graph " + loops + " | dot -Tsvg >/dev/null && echo rendered", out) == 0);
+    CHECK_THAT(out, Catch::Contains("rendered"));
+}
+
+TEST_CASE("CLI graph: Mermaid and JSON") {
+    const std::string file = write_temp("graph/formats.yaml", kCyclic);
+    std::string out;
+    REQUIRE(run_stacklint("graph --format mermaid " + file, out) == 0);
+    CHECK_THAT(out, Catch::StartsWith("flowchart LR\n"));
+    CHECK_THAT(out, Catch::Contains("n0[(\"QueueA<br/>AWS::Kinesis::Stream\")]"));
+    CHECK_THAT(out, Catch::Contains("n2[\"Odd #quot;name#quot;<br/>AWS::Lambda::Function\"]"));
+    CHECK_THAT(out, Catch::Contains("n0 -->|\"GetAtt Arn\"| n1"));
+    CHECK_THAT(out, Catch::Contains("class n0,n1 stateful"));
+    CHECK_THAT(out, Catch::Contains("linkStyle 0,1 stroke:red"));
+
+    REQUIRE(run_stacklint("graph -f json " + file, out) == 0);
+    const auto doc = nlohmann::json::parse(out);
+    CHECK(doc["stack"] == "formats");
+    REQUIRE(doc["nodes"].size() == 4);
+    CHECK(doc["nodes"][0]["id"] == "QueueA");
+    CHECK(doc["nodes"][0]["stateful"] == true);
+    CHECK(doc["nodes"][0]["line"] == 2);
+    CHECK(doc["nodes"][3]["stateful"] == false);
+    REQUIRE(doc["edges"].size() == 4);
+    CHECK(doc["edges"][0]["from"] == "QueueA");
+    CHECK(doc["edges"][0]["via"][0] == "GetAtt Arn");
+    CHECK(doc["edges"][0]["cycle"] == true);
+    CHECK(doc["edges"][3]["cycle"] == false);
+    CHECK(doc["cycles"] == nlohmann::json::parse(R"([["QueueA", "QueueB", "QueueA"]])"));
+}
+
+TEST_CASE("CLI graph: loop templates are drawn once, dashed") {
+    const std::string file = write_temp("graph/foreach.yaml",
+                                        "Transform: AWS::LanguageExtensions\n"
+                                        "Resources:\n"
+                                        "  Fn::ForEach::T:\n"
+                                        "    - N\n"
+                                        "    - [A, B]\n"
+                                        "    - Topic${N}: {Type: AWS::SNS::Topic}\n"
+                                        "  Sub:\n"
+                                        "    Type: AWS::SNS::Subscription\n"
+                                        "    Properties: {TopicArn: !Ref TopicA}\n");
+    std::string out;
+    REQUIRE(run_stacklint("graph " + file, out) == 0);
+    CHECK_THAT(out, Catch::Contains("n1 [label=\"Topic${N}\\nAWS::SNS::Topic\", style=dashed];"));
+    CHECK_THAT(out, Catch::Contains("n0 -> n1 [label=\"Ref\"];"));
+}
+
+TEST_CASE("CLI graph: unreadable or unparsable input is a tool error") {
+    std::string out;
+    CHECK(run_stacklint("graph /no/such/file.yaml", out, true) == 2);
+    CHECK_THAT(out, Catch::Contains("stacklint: error: /no/such/file.yaml"));
+    const std::string bad = write_temp("graph/bad.yaml", "Resources: [\n");
+    CHECK(run_stacklint("graph " + bad, out, true) == 2);
+    CHECK_THAT(out, Catch::Contains("bad.yaml:"));
+    CHECK(run_stacklint("graph --format svg " + bad, out, true) == 2);
+    CHECK(run_stacklint("graph", out, true) == 2);
+}
+
+TEST_CASE("CLI graph: reads stdin") {
+    std::string out;
+    const std::string file = write_temp("graph/stdin.yaml", kCyclic);
+    REQUIRE(run_stacklint("graph -f mermaid - < " + file, out) == 0);
+    CHECK_THAT(out, Catch::Contains("flowchart LR"));
+}
