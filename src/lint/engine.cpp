@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "config/suppress.hpp"
 #include "schema/embedded.hpp"
 
 namespace stacklint {
@@ -124,6 +125,9 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
         Reporter reporter(ar.rule->info(), ar.severity, result.findings);
         ar.rule->check_set(ctx, reporter);
     }
+
+    // Inline suppressions apply to every rule's findings, set rules' included.
+    result.suppressed = apply_suppressions(result.set, result.findings, options.rule_severity);
 
     result.files = result.set.stacks.size();
     for (const auto& s : result.set.stacks) {
