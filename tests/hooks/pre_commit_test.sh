@@ -86,6 +86,14 @@ stage() {
   git add "$@"
 }
 
+echo "== the README's .pre-commit-config.yaml snippet and this repository's manifest are valid"
+awk '/^```yaml$/ {block = ""; inside = 1; next}
+     /^```$/ && inside {if (block ~ /^repos:/) {printf "%s", block; exit} inside = 0; next}
+     inside {block = block $0 "\n"}' "$src/README.md" >"$work/readme-config.yaml"
+grep -q "id: stacklint" "$work/readme-config.yaml" || fail "no 'repos:' snippet found in README.md"
+expect 0 "" pre-commit validate-config "$work/readme-config.yaml"
+expect 0 "" pre-commit validate-manifest "$src/.pre-commit-hooks.yaml"
+
 echo "== stacklint-system via try-repo"
 export PATH=$work/bin:$PATH
 stage infra/bad.yaml infra/settings.yaml
