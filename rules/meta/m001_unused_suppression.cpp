@@ -8,7 +8,7 @@ constexpr RuleInfo kInfo{.id = "M001",
                          .name = "unused-suppression",
                          .pack = "meta",
                          .severity = Severity::Info,
-                         .summary = "an inline suppression suppresses nothing",
+                         .summary = "An inline suppression suppresses nothing",
                          .doc = R"md(### What it finds
 An entry of a `stacklint` `ignore` list (on a resource or in the template's top-level
 `Metadata`) that hid no finding in this run, although the rule it names ran. It is not

@@ -9,7 +9,7 @@ constexpr RuleInfo kInfo{
     .name = "suppression-without-reason",
     .pack = "meta",
     .severity = Severity::Warning,
-    .summary = "an inline suppression gives no reason (with --require-reasons)",
+    .summary = "An inline suppression gives no reason (reported with --require-reasons)",
     .doc = R"md(### What it finds
 An entry of a `stacklint` `ignore` list written as a bare rule id, or as a mapping without
 a `reason` (or with an empty one). The command line reports it only when reasons are

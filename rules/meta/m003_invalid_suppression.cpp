@@ -4,13 +4,12 @@
 namespace stacklint {
 namespace {
 
-constexpr RuleInfo kInfo{
-    .id = "M003",
-    .name = "invalid-suppression",
-    .pack = "meta",
-    .severity = Severity::Warning,
-    .summary = "stacklint metadata that suppresses nothing because it cannot be read",
-    .doc = R"md(### What it finds
+constexpr RuleInfo kInfo{.id = "M003",
+                         .name = "invalid-suppression",
+                         .pack = "meta",
+                         .severity = Severity::Warning,
+                         .summary = "Metadata meant as a stacklint suppression cannot be read",
+                         .doc = R"md(### What it finds
 A `stacklint` key under a resource's or the template's `Metadata` that is not a mapping
 with an `ignore` list; an `ignore` entry that is neither a rule id nor a mapping with `id`
 (and optionally `reason`); an entry naming a rule that does not exist (a typo such as
