@@ -244,10 +244,11 @@ TEST_CASE("Text: code frames, colour and the summary with context") {
     CHECK_THAT(out, Catch::Contains("\x1b["));  // an explicit flag beats NO_COLOR
     // auto under a pseudo-terminal (script(1) from util-linux) colours unless NO_COLOR is set.
     if (run_shell("command -v script", out) == 0) {
-        run_shell("cd '" + dir + "' && script -qec '" + kBin + " --no-config templates' /dev/null",
+        run_shell("cd '" + dir + "' && env -u NO_COLOR TERM=xterm script -qec '" + kBin +
+                      " --no-config templates' /dev/null",
                   out);
         CHECK_THAT(out, Catch::Contains("\x1b[1;31merror"));
-        run_shell("cd '" + dir + "' && NO_COLOR=1 script -qec '" + kBin +
+        run_shell("cd '" + dir + "' && NO_COLOR=1 TERM=xterm script -qec '" + kBin +
                       " --no-config templates' /dev/null",
                   out);
         CHECK_THAT(out, !Catch::Contains("\x1b[1;31m"));
