@@ -2,15 +2,23 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "config/baseline.hpp"
+#include "config/exclude.hpp"
+#include "config/settings.hpp"
 #include "core/text.hpp"
 #include "discover/discover.hpp"
 #include "graph/render.hpp"
 #include "lint/engine.hpp"
 #include "lint/rule.hpp"
+#include "report/outputs.hpp"
 #include "report/report.hpp"
 
 namespace {
@@ -28,17 +36,26 @@ constexpr const char* kFooter = R"(Paths:
   "-" reads a template from stdin. No path lints the current directory.
   To lint a directory named like a subcommand (rules, explain, graph), write ./rules.
 
+Configuration:
+  The nearest .stacklint.yaml from the working directory up is read (or --config FILE):
+  select, ignore, severity, options, exclude, fail_on, require_reasons. Flags override it.
+
 Exit codes:
   0  no finding at or above --fail-on
   1  at least one finding at or above --fail-on
-  2  tool error: a bad flag, or a path that cannot be read (the other paths are still
-     linted and reported)
+  2  tool error: a bad flag, an invalid configuration or baseline, an output file that
+     cannot be written, or a path that cannot be read (the other paths are still linted
+     and reported)
 
 Run 'stacklint rules' for the rule list and 'stacklint explain ID' for one rule.
 'stacklint graph FILE' prints a template's dependency graph.)";
 
 void list_rules(const std::string& format) {
     const auto& rules = RuleRegistry::instance().rules();
+    if (format == "markdown") {
+        write_rules_markdown(std::cout);
+        return;
+    }
     if (format == "json") {
         nlohmann::ordered_json out = nlohmann::ordered_json::array();
         for (const Rule* r : rules) {
@@ -129,15 +146,33 @@ int main(int argc, char** argv) {
     std::vector<std::string> paths;
     std::string format = "text";
     std::string fail_on = "warning";
+    std::string color = "auto";
     bool quiet = false;
     unsigned jobs = 0;
+    CommandLineSettings cli;
+    std::vector<std::string> select;
+    std::string config_file;
+    std::string baseline_file;
+    std::string write_baseline_file;
+    std::string sarif_file;
+    std::string junit_file;
+    std::string json_file;
     app.add_option("paths", paths, "Templates or directories to lint (default: .)");
-    app.add_option("-f,--format", format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
+    app.add_option("-f,--format", format, "Output format on stdout")
+        ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}))
         ->capture_default_str();
+    app.add_option("--output-sarif", sarif_file, "Also write SARIF 2.1.0 to FILE")
+        ->type_name("FILE");
+    app.add_option("--output-junit", junit_file, "Also write JUnit XML to FILE")->type_name("FILE");
+    app.add_option("--output-json", json_file, "Also write JSON to FILE")->type_name("FILE");
     app.add_option("--fail-on", fail_on,
                    "Lowest severity that makes the exit code 1 ('none': never)")
         ->check(CLI::IsMember({"error", "warning", "info", "none"}))
+        ->capture_default_str();
+    app.add_option("--color", color,
+                   "Colour in text output (auto: when stdout is a terminal "
+                   "and NO_COLOR is not set)")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     app.add_flag("-q,--quiet", quiet, "Print findings only, no summary");
     app.add_option("-j,--jobs", jobs, "Files linted in parallel (default: one per core)");
@@ -145,11 +180,32 @@ int main(int argc, char** argv) {
     app.add_flag("--skip-non-templates", skip_non_templates,
                  "Skip files named on the command line that are not CloudFormation templates, "
                  "as a directory walk does (for hooks that pass every staged YAML/JSON file)");
+    app.add_option("--config", config_file,
+                   "Read this configuration file instead of the nearest .stacklint.yaml")
+        ->type_name("FILE");
+    app.add_flag("--no-config", cli.no_config, "Read no configuration file");
+    app.add_option("--select", select,
+                   "Run only these rules: ids, id prefixes or names, comma-separated "
+                   "(replaces the configuration's select and ignore)")
+        ->type_name("RULES")
+        ->allow_extra_args(false);
+    app.add_option("--ignore", cli.ignore,
+                   "Do not run these rules: ids, id prefixes or names, comma-separated")
+        ->type_name("RULES")
+        ->allow_extra_args(false);
+    app.add_flag("--require-reasons", cli.require_reasons,
+                 "Report inline suppressions that give no reason (rule M002)");
+    app.add_option("--baseline", baseline_file,
+                   "Report only findings that FILE (from --write-baseline) does not record")
+        ->type_name("FILE");
+    app.add_option("--write-baseline", write_baseline_file,
+                   "Record the findings of this run in FILE, to accept them for now")
+        ->type_name("FILE");
 
     CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule");
     std::string rules_format = "text";
-    rules_cmd->add_option("-f,--format", rules_format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
+    rules_cmd->add_option("-f,--format", rules_format, "Output format (markdown: docs/rules.md)")
+        ->check(CLI::IsMember({"text", "json", "markdown"}))
         ->capture_default_str();
 
     CLI::App* explain_cmd = app.add_subcommand("explain", "Print the documentation of a rule");
@@ -180,26 +236,70 @@ int main(int argc, char** argv) {
     if (*explain_cmd) return explain(rule_id);
     if (*graph_cmd) return graph(graph_file, graph_format);
 
+    if (app.count("--config") > 0) cli.config_file = config_file;
+    if (app.count("--select") > 0) cli.select = select;
+    if (app.count("--fail-on") > 0) cli.fail_on = fail_on;
+    std::error_code cwd_error;
+    const std::filesystem::path cwd = std::filesystem::current_path(cwd_error);
+    std::string error;
+    const std::optional<Settings> settings = resolve_settings(cli, cwd, error);
+    if (!settings) {
+        std::cerr << "stacklint: error: " << error << '\n';
+        return kExitToolError;
+    }
+    std::optional<Baseline> baseline;
+    if (!baseline_file.empty()) {
+        baseline = read_baseline(baseline_file, error);
+        if (!baseline) {
+            std::cerr << "stacklint: error: " << baseline_file << ": " << error << '\n';
+            return kExitToolError;
+        }
+    }
+
     Discovery discovery = discover(paths);
+    const std::size_t excluded =
+        remove_excluded(discovery.inputs, settings->exclude, settings->exclude_base);
     LintOptions options;
     options.jobs = jobs;
     options.skip_non_templates = skip_non_templates;
+    options.rule_severity = settings->selection.as_function();
+    options.rule_options = settings->rule_options;
     LintResult result = lint(discovery.inputs, options);
     result.errors.insert(result.errors.begin(), discovery.errors.begin(), discovery.errors.end());
+    result.excluded = excluded;
+
+    if (!write_baseline_file.empty() &&
+        !write_baseline(write_baseline_file, make_baseline(result.findings), error)) {
+        result.errors.push_back({write_baseline_file, error});
+    }
+    if (baseline) result.baselined = apply_baseline(*baseline, result.findings);
+
+    ReportOptions report;
+    report.quiet = quiet;
+    report.fail_on = settings->fail_on;
+    report.base = cwd;
+    report.rule_severity = options.rule_severity;
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    report.color = color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO) &&
+                                         (no_color == nullptr || *no_color == '\0') &&
+                                         !(term != nullptr && std::string_view(term) == "dumb"));
+    for (const auto& [file, file_format] :
+         {std::pair{&sarif_file, ReportFormat::Sarif}, std::pair{&junit_file, ReportFormat::Junit},
+          std::pair{&json_file, ReportFormat::Json}}) {
+        if (!file->empty() && !write_report_file(file_format, *file, result, report, error)) {
+            result.errors.push_back({*file, error});
+        }
+    }
 
     write_tool_errors(std::cerr, result);
-    if (format == "json") {
-        write_json(std::cout, result);
-    } else {
-        write_text(std::cout, result, ReportOptions{quiet});
-    }
+    write_report(*parse_report_format(format), std::cout, result, report);
     std::cout.flush();
 
     if (!result.errors.empty()) return kExitToolError;
-    if (fail_on == "none") return kExitClean;
-    const Severity threshold = *parse_severity(fail_on);
+    if (!settings->fail_on) return kExitClean;
     for (const Finding& f : result.findings) {
-        if (f.severity >= threshold) return kExitFindings;
+        if (f.severity >= *settings->fail_on) return kExitFindings;
     }
     return kExitClean;
 }

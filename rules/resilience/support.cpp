@@ -1,11 +1,10 @@
 #include "support.hpp"
 
-#include <fnmatch.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
 
+#include "config/glob.hpp"
 #include "model/values.hpp"
 
 namespace stacklint::resilience {
@@ -29,9 +28,8 @@ const Node* versioning_status(const Resource& bucket) {
 
 bool is_storage_stack(const Stack& stack, const RuleOptions& options) {
     if (auto it = options.find("storage_stacks"); it != options.end() && !it->second.empty()) {
-        return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& glob) {
-            return ::fnmatch(glob.c_str(), stack.name.c_str(), FNM_CASEFOLD) == 0;
-        });
+        return std::any_of(it->second.begin(), it->second.end(),
+                           [&](const std::string& glob) { return match_glob(glob, stack.name); });
     }
     static constexpr std::array kWords = {"storage", "stateful", "data", "persist"};
     const std::string name = lowercase(stack.name);

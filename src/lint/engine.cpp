@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "cdk/assembly.hpp"
+#include "config/suppress.hpp"
 #include "schema/embedded.hpp"
 
 namespace stacklint {
@@ -154,6 +155,9 @@ void run_rules(LintResult& result, const LintOptions& options) {
         Reporter reporter(ar.rule->info(), ar.severity, result.findings);
         ar.rule->check_set(ctx, reporter);
     }
+
+    // Inline suppressions apply to every rule's findings, set rules' included.
+    result.suppressed = apply_suppressions(result.set, result.findings, options.rule_severity);
 
     result.files = result.set.stacks.size();
     for (const auto& s : result.set.stacks) {

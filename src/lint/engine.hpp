@@ -35,6 +35,9 @@ struct LintResult {
     std::vector<ToolError> errors;  // problems with the run, not with templates
     std::size_t files = 0;          // templates linted
     std::size_t resources = 0;
+    std::size_t suppressed = 0;  // findings removed by inline suppressions (src/config/suppress)
+    std::size_t baselined = 0;   // findings hidden by a baseline (src/config/baseline)
+    std::size_t excluded = 0;    // files left out by the configuration's `exclude`
 };
 
 // Reads and loads every input, then runs the rules (run_rules).

@@ -46,12 +46,19 @@ void write_json(std::ostream& out, const LintResult& result) {
     ojson by_rule = ojson::object();
     for (const auto& [rule, n] : s.by_rule)
         by_rule[rule] = n;
+    ojson by_stack = ojson::object();
+    for (const auto& [stack, n] : s.by_stack)
+        by_stack[stack] = n;
     doc["summary"] = {{"files", s.files},
                       {"stacks", s.stacks},
                       {"resources", s.resources},
                       {"findings", result.findings.size()},
                       {"by_severity", std::move(by_severity)},
-                      {"by_rule", std::move(by_rule)}};
+                      {"by_rule", std::move(by_rule)},
+                      {"by_stack", std::move(by_stack)},
+                      {"suppressed", s.suppressed},
+                      {"baselined", s.baselined},
+                      {"excluded", s.excluded}};
     ojson errors = ojson::array();
     for (const ToolError& e : result.errors)
         errors.push_back({{"file", e.file}, {"message", e.message}});

@@ -1,6 +1,9 @@
-// Writing a run's results: human text and machine JSON.
+// Writing a run's results: human text, machine JSON, SARIF for code scanning, JUnit XML for
+// CI test reports, and GitHub workflow commands for pull-request annotations.
 #pragma once
 
+#include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -14,6 +17,9 @@ struct Summary {
     std::size_t files = 0;
     std::size_t stacks = 0;
     std::size_t resources = 0;
+    std::size_t suppressed = 0;
+    std::size_t baselined = 0;
+    std::size_t excluded = 0;
     std::map<Severity, std::size_t> by_severity;
     std::map<std::string, std::size_t> by_rule;
     std::map<std::string, std::size_t> by_stack;
@@ -22,14 +28,35 @@ struct Summary {
 Summary summarize(const LintResult& result);
 
 struct ReportOptions {
-    bool quiet = false;  // no summary (text only)
+    bool quiet = false;  // text and github: no summary
+    bool color = false;  // text: ANSI colours
+    // junit: findings at or above it are failures (nullopt: none are, as with --fail-on none).
+    std::optional<Severity> fail_on = Severity::Warning;
+    // sarif, junit, github: paths are written relative to this directory when inside it
+    // (empty: the working directory).
+    std::filesystem::path base;
+    // sarif: which rules ran and at what severity (the rule catalogue); empty: every rule at its
+    // own severity.
+    std::function<std::optional<Severity>(const RuleInfo&)> rule_severity;
 };
 
 void write_text(std::ostream& out, const LintResult& result, const ReportOptions& options);
 void write_json(std::ostream& out, const LintResult& result);
+void write_sarif(std::ostream& out, const LintResult& result, const ReportOptions& options);
+void write_junit(std::ostream& out, const LintResult& result, const ReportOptions& options);
+void write_github(std::ostream& out, const LintResult& result, const ReportOptions& options);
+
+// docs/rules.md: every rule's documentation, and how to suppress it.
+void write_rules_markdown(std::ostream& out);
 
 // Tool errors go to stderr in every format: "stacklint: error: FILE: MESSAGE".
 void write_tool_errors(std::ostream& err, const LintResult& result);
+
+// A finding's file as reports show it: relative to `base` (empty: the working directory) when
+// inside it ("./a.yaml" and "/repo/a.yaml" both become "a.yaml" with base /repo), else
+// absolute. `relative` says which. Stdin stays "<stdin>".
+std::string report_path(const std::string& file, const std::filesystem::path& base,
+                        bool* relative = nullptr);
 
 extern const char* const kVersion;
 

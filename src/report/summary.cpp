@@ -1,3 +1,5 @@
+#include <system_error>
+
 #include "report/report.hpp"
 
 namespace stacklint {
@@ -12,6 +14,9 @@ Summary summarize(const LintResult& result) {
     s.files = result.files;
     s.stacks = result.set.stacks.size();
     s.resources = result.resources;
+    s.suppressed = result.suppressed;
+    s.baselined = result.baselined;
+    s.excluded = result.excluded;
     for (Severity sev : {Severity::Error, Severity::Warning, Severity::Info})
         s.by_severity[sev] = 0;
     for (const Finding& f : result.findings) {
@@ -26,6 +31,24 @@ void write_tool_errors(std::ostream& err, const LintResult& result) {
     for (const ToolError& e : result.errors) {
         err << "stacklint: error: " << e.file << ": " << e.message << '\n';
     }
+}
+
+std::string report_path(const std::string& file, const std::filesystem::path& base,
+                        bool* relative) {
+    namespace fs = std::filesystem;
+    if (relative != nullptr) *relative = false;
+    if (file == "<stdin>" || file.empty()) return file;
+    std::error_code ec;
+    const fs::path root =
+        (base.empty() ? fs::current_path(ec) : fs::absolute(base, ec)).lexically_normal();
+    const fs::path absolute = fs::absolute(file, ec).lexically_normal();
+    if (ec) return file;
+    const fs::path inside = absolute.lexically_relative(root);
+    if (!inside.empty() && *inside.begin() != ".." && inside != ".") {
+        if (relative != nullptr) *relative = true;
+        return inside.generic_string();
+    }
+    return absolute.generic_string();
 }
 
 }  // namespace stacklint

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <unordered_map>
 #include <vector>
 
 #include "report/report.hpp"
@@ -7,46 +8,195 @@ namespace stacklint {
 
 namespace {
 
+// Lines longer than this (minified JSON) are shown as a window around the column.
+constexpr std::size_t kFrameWidth = 100;
+constexpr std::size_t kTopRules = 5;
+constexpr std::size_t kTopStacks = 5;
+
+struct Palette {
+    bool on = false;
+    std::string_view wrap(std::string_view code) const { return on ? code : std::string_view(); }
+    std::string_view bold() const { return wrap("\x1b[1m"); }
+    std::string_view dim() const { return wrap("\x1b[2m"); }
+    std::string_view reset() const { return wrap("\x1b[0m"); }
+    std::string_view severity(Severity s) const {
+        switch (s) {
+            case Severity::Error:
+                return wrap("\x1b[1;31m");
+            case Severity::Warning:
+                return wrap("\x1b[1;33m");
+            case Severity::Info:
+                return wrap("\x1b[1;36m");
+        }
+        return {};
+    }
+};
+
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+    std::string out = std::to_string(n);
+    out.append(" ").append(n == 1 ? one : many);
+    return out;
 }
 
-}  // namespace
+// Byte length of the UTF-8 sequence starting with `lead` (1 for anything unexpected: the
+// loader has already rejected invalid UTF-8).
+std::size_t sequence_length(unsigned char lead) {
+    if (lead >= 0xF0) return 4;
+    if (lead >= 0xE0) return 3;
+    if (lead >= 0xC0) return 2;
+    return 1;
+}
 
-void write_text(std::ostream& out, const LintResult& result, const ReportOptions& options) {
-    for (const Finding& f : result.findings) {
-        out << f.file;
-        if (f.mark.valid()) out << ':' << f.mark.line << ':' << f.mark.column;
-        out << ": " << to_string(f.severity) << ' ' << f.rule << ' ' << f.message;
-        if (!f.resource.empty()) out << " [" << f.resource << ']';
-        out << '\n';
+// One code point of a source line as it is safe to print: control characters (which could
+// drive the terminal) become '?', a tab stays a tab so the caret line can mirror it.
+std::string printable(std::string_view cp) {
+    const auto c = static_cast<unsigned char>(cp[0]);
+    if (cp.size() == 1 && ((c < 0x20 && c != '\t') || c == 0x7F)) return "?";
+    if (cp.size() == 2 && c == 0xC2 && static_cast<unsigned char>(cp[1]) < 0xA0) return "?";
+    return std::string(cp);
+}
+
+struct Frame {
+    std::string text;   // what to print of the line
+    std::string caret;  // spaces (and tabs) up to the caret, then '^'
+};
+
+// The source line around a 1-based code-point column, with a caret under it.
+Frame make_frame(std::string_view line, std::uint32_t column) {
+    std::vector<std::string_view> cps;
+    for (std::size_t i = 0; i < line.size();) {
+        const std::size_t n =
+            std::min(sequence_length(static_cast<unsigned char>(line[i])), line.size() - i);
+        cps.push_back(line.substr(i, n));
+        i += n;
     }
-    if (options.quiet) return;
+    const std::size_t at = std::min<std::size_t>(column > 0 ? column - 1 : 0, cps.size());
+    std::size_t first = 0, last = cps.size();
+    if (cps.size() > kFrameWidth) {
+        first = at > kFrameWidth / 2 ? at - kFrameWidth / 2 : 0;
+        last = std::min(cps.size(), first + kFrameWidth);
+        first = last - kFrameWidth;
+    }
+    Frame f;
+    if (first > 0) {
+        f.text.append("…");
+        f.caret.push_back(' ');
+    }
+    for (std::size_t i = first; i < last; ++i) {
+        const std::string shown = printable(cps[i]);
+        f.text += shown;
+        if (i < at) f.caret += shown == "\t" ? '\t' : ' ';
+    }
+    if (last < cps.size()) f.text += "…";
+    f.caret += '^';
+    return f;
+}
 
+void write_finding(std::ostream& out, const Finding& f, const Source* source, const Palette& p) {
+    out << p.bold() << f.file;
+    if (f.mark.valid()) out << ':' << f.mark.line << ':' << f.mark.column;
+    out << ':' << p.reset() << ' ' << p.severity(f.severity) << to_string(f.severity) << p.reset()
+        << ' ' << p.bold() << f.rule << p.reset() << ' ' << f.message;
+    if (!f.resource.empty()) out << ' ' << p.dim() << '[' << f.resource << ']' << p.reset();
+    out << '\n';
+    if (source == nullptr || !f.mark.valid() || f.mark.line > source->line_count()) return;
+    const Frame frame = make_frame(source->line_text(f.mark.line), f.mark.column);
+    const std::string number = std::to_string(f.mark.line);
+    const std::string gutter(std::max<std::size_t>(number.size(), 4), ' ');
+    out << p.dim() << gutter.substr(number.size()) << number << " | " << p.reset() << frame.text
+        << '\n'
+        << p.dim() << gutter << " | " << p.reset() << p.severity(f.severity) << frame.caret
+        << p.reset() << '\n';
+}
+
+template <typename Key>
+std::vector<std::pair<Key, std::size_t>> most_frequent(const std::map<Key, std::size_t>& counts) {
+    std::vector<std::pair<Key, std::size_t>> out(counts.begin(), counts.end());
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    return out;
+}
+
+void write_summary(std::ostream& out, const LintResult& result, const Palette& p) {
     const Summary s = summarize(result);
-    if (!result.findings.empty()) out << '\n';
     out << "Checked " << plural(s.files, "template", "templates") << " ("
         << plural(s.stacks, "stack", "stacks") << ", "
         << plural(s.resources, "resource", "resources") << "): ";
     if (result.findings.empty()) {
         out << "no findings.\n";
     } else {
-        out << plural(s.by_severity.at(Severity::Error), "error", "errors") << ", "
-            << plural(s.by_severity.at(Severity::Warning), "warning", "warnings") << ", "
-            << s.by_severity.at(Severity::Info) << " info.\n";
-        // Most frequent rules first: the ones worth a look.
-        std::vector<std::pair<std::string, std::size_t>> rules(s.by_rule.begin(), s.by_rule.end());
-        std::stable_sort(rules.begin(), rules.end(),
-                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        const auto count = [&](Severity sev, std::string_view one, std::string_view many) {
+            const std::size_t n = s.by_severity.at(sev);
+            std::string text = plural(n, one, many);
+            return n == 0 ? text : std::string(p.severity(sev)) + text + std::string(p.reset());
+        };
+        out << count(Severity::Error, "error", "errors") << ", "
+            << count(Severity::Warning, "warning", "warnings") << ", "
+            << count(Severity::Info, "info", "info") << ".\n";
+
+        // The most frequent rules first: the ones worth a look, named so the line reads alone.
+        const auto rules = most_frequent(s.by_rule);
         out << "By rule:";
-        for (const auto& [rule, n] : rules)
-            out << ' ' << rule << " ×" << n;
+        for (std::size_t i = 0; i < rules.size() && i < kTopRules; ++i) {
+            const Rule* rule = RuleRegistry::instance().find(rules[i].first);
+            out << (i ? ", " : " ") << p.bold() << rules[i].first << p.reset();
+            if (rule != nullptr) out << ' ' << rule->info().name;
+            out << " ×" << rules[i].second;
+        }
+        if (rules.size() > kTopRules)
+            out << ", and " << plural(rules.size() - kTopRules, "more rule", "more rules");
         out << '\n';
+        if (s.stacks > 1) {
+            const auto stacks = most_frequent(s.by_stack);
+            out << "By stack:";
+            for (std::size_t i = 0; i < stacks.size() && i < kTopStacks; ++i)
+                out << (i ? ", " : " ") << stacks[i].first << " ×" << stacks[i].second;
+            if (stacks.size() > kTopStacks) {
+                out << ", and " << plural(stacks.size() - kTopStacks, "more stack", "more stacks");
+            }
+            out << " (" << plural(stacks.size(), "stack", "stacks") << " of " << s.stacks
+                << " with findings)\n";
+        }
+    }
+    std::vector<std::string> hidden;
+    if (s.suppressed > 0)
+        hidden.push_back(plural(s.suppressed, "finding", "findings") + " suppressed inline");
+    if (s.baselined > 0)
+        hidden.push_back(plural(s.baselined, "finding", "findings") + " hidden by the baseline");
+    if (s.excluded > 0)
+        hidden.push_back(plural(s.excluded, "file", "files") + " excluded by configuration");
+    if (!hidden.empty()) {
+        out << "Not shown:";
+        for (std::size_t i = 0; i < hidden.size(); ++i)
+            out << (i ? "; " : " ") << hidden[i];
+        out << ".\n";
+    }
+    if (s.files == 0 && result.errors.empty()) {
+        // Zero is rarely what anyone meant: say where stacklint looked.
+        out << "No templates found: directories are searched for *.yaml, *.yml, *.json and "
+               "*.template files with Resources or AWSTemplateFormatVersion at the top level.\n";
     }
     if (!result.errors.empty()) {
         out << plural(result.errors.size(), "path", "paths")
             << " could not be linted (see the errors above).\n";
     }
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const LintResult& result, const ReportOptions& options) {
+    const Palette palette{options.color};
+    std::unordered_map<std::string_view, const Source*> sources;
+    for (const auto& stack : result.set.stacks) {
+        if (stack->doc.source) sources.emplace(stack->file, stack->doc.source.get());
+    }
+    for (const Finding& f : result.findings) {
+        const auto it = sources.find(f.file);
+        write_finding(out, f, it == sources.end() ? nullptr : it->second, palette);
+    }
+    if (options.quiet) return;
+    if (!result.findings.empty()) out << '\n';
+    write_summary(out, result, palette);
 }
 
 }  // namespace stacklint

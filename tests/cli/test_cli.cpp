@@ -50,7 +50,7 @@ TEST_CASE("CLI: text output is path:line:col: severity ID message [resource], th
     CHECK_THAT(out, Catch::Contains("[bad-name]"));
     CHECK_THAT(out, Catch::Contains(
                         "Checked 1 template (1 stack, 1 resource): 1 error, 0 warnings, 0 info."));
-    CHECK_THAT(out, Catch::Contains("By rule: T007 ×1"));
+    CHECK_THAT(out, Catch::Contains("By rule: T007 invalid-logical-id ×1"));
     run_stacklint("--quiet " + broken, out);
     CHECK_THAT(out, !Catch::Contains("Checked"));
 }

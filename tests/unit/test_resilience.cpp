@@ -93,7 +93,8 @@ TEST_CASE("Storage stacks: option globs, name words, termination protection") {
 
     RuleOptions globs{{"storage_stacks", {"*-vault", "Core"}}};
     CHECK(resilience::is_storage_stack(*stack_of("prod-vault", tmpl), globs));
-    CHECK(resilience::is_storage_stack(*stack_of("core", tmpl), globs));  // case-insensitive
+    CHECK(resilience::is_storage_stack(*stack_of("Core", tmpl), globs));
+    CHECK_FALSE(resilience::is_storage_stack(*stack_of("core", tmpl), globs));  // globs: exact case
     // With globs configured, the name heuristic no longer applies.
     CHECK_FALSE(resilience::is_storage_stack(*stack_of("StorageStack", tmpl), globs));
 }

@@ -1,0 +1,245 @@
+#include "config/config.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <system_error>
+
+#include "config/selection.hpp"
+#include "core/text.hpp"
+#include "load/loader.hpp"
+
+namespace stacklint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Configuration files are small; anything bigger is a mistake, not a configuration.
+constexpr std::size_t kMaxConfigBytes = 1024 * 1024;
+
+const std::vector<std::string_view>& top_level_keys() {
+    static const std::vector<std::string_view> keys = {
+        "select", "ignore", "severity", "options", "exclude", "fail_on", "require_reasons"};
+    return keys;
+}
+
+std::string in_quotes(std::string_view s) {
+    std::string out = "'";
+    out.append(s).append("'");
+    return out;
+}
+
+// Checks one file's tree; the first problem wins (a file with one typo gets one message that
+// names it, not a cascade).
+class ConfigReader {
+  public:
+    ConfigReader(const Source& source, ConfigError& error) : source_(source), error_(error) {}
+
+    bool read(const Node* root, Config& config) {
+        if (root == nullptr || root->is_null()) return true;  // an empty file: all defaults
+        if (!root->is_mapping()) {
+            return fail(root->mark(), std::string("the configuration must be a mapping of keys "
+                                                  "(select, ignore, ...), not ")
+                                          .append(root->kind_name()));
+        }
+        for (const Entry& e : root->entries()) {
+            if (!read_entry(e, config)) return false;
+        }
+        return true;
+    }
+
+  private:
+    bool read_entry(const Entry& e, Config& config) {
+        const Node& v = e.value;
+        if (e.key == "select") {
+            std::vector<std::string> list;
+            if (!rule_list(e, list)) return false;
+            config.select = std::move(list);
+            return true;
+        }
+        if (e.key == "ignore") return rule_list(e, config.ignore);
+        if (e.key == "severity") return severities(e, config.severity);
+        if (e.key == "options") return options(e, config.options);
+        if (e.key == "exclude") return string_list(e, config.exclude, "path globs");
+        if (e.key == "fail_on") {
+            if (!v.is_scalar() || (v.text() != "none" && !parse_severity(v.text()))) {
+                return fail(v.mark(),
+                            "'fail_on' must be one of error, warning, info, none; got " + shown(v));
+            }
+            config.fail_on = v.text();
+            return true;
+        }
+        if (e.key == "require_reasons") {
+            const std::optional<bool> b = v.as_bool();
+            if (!b)
+                return fail(v.mark(), "'require_reasons' must be true or false; got " + shown(v));
+            config.require_reasons = *b;
+            return true;
+        }
+        return fail(e.key_mark, "unknown key " + in_quotes(e.key) +
+                                    did_you_mean(e.key, top_level_keys()) +
+                                    "; the keys are select, ignore, severity, options, exclude, "
+                                    "fail_on, require_reasons");
+    }
+
+    bool string_list(const Entry& e, std::vector<std::string>& out, std::string_view what) {
+        const Node& v = e.value;
+        if (!v.is_sequence()) {
+            return fail(v.mark(), in_quotes(e.key) + " must be a list of " + std::string(what) +
+                                      "; got " + shown(v));
+        }
+        for (const Node& item : v.items()) {
+            if (!item.is_scalar() || item.text().empty()) {
+                return fail(item.mark(), "every entry of " + in_quotes(e.key) +
+                                             " must be a non-empty string; got " + shown(item));
+            }
+            out.push_back(item.text());
+        }
+        return true;
+    }
+
+    bool rule_list(const Entry& e, std::vector<std::string>& out) {
+        const std::size_t first = out.size();
+        if (!string_list(e, out, "rule ids, id prefixes or rule names")) return false;
+        for (std::size_t i = first; i < out.size(); ++i) {
+            const std::string problem = check_rule_selector(out[i]);
+            if (!problem.empty()) {
+                return fail(e.value.items()[i - first].mark(),
+                            "in " + in_quotes(e.key) + ": " + problem);
+            }
+        }
+        return true;
+    }
+
+    bool severities(const Entry& e, std::map<std::string, Severity, std::less<>>& out) {
+        const Node& v = e.value;
+        if (!v.is_mapping()) {
+            return fail(v.mark(),
+                        "'severity' must map rule ids to error, warning or info; got " + shown(v));
+        }
+        for (const Entry& rule : v.entries()) {
+            const std::string problem = check_rule_selector(rule.key);
+            if (!problem.empty()) return fail(rule.key_mark, "in 'severity': " + problem);
+            const std::optional<Severity> sev =
+                rule.value.is_scalar() ? parse_severity(rule.value.text()) : std::nullopt;
+            if (!sev) {
+                return fail(rule.value.mark(), "the severity of " + in_quotes(rule.key) +
+                                                   " must be error, warning or info; got " +
+                                                   shown(rule.value) +
+                                                   " (to turn a rule off, add it to 'ignore')");
+            }
+            out[rule.key] = *sev;
+        }
+        return true;
+    }
+
+    bool options(const Entry& e, RuleOptions& out) {
+        const Node& v = e.value;
+        if (!v.is_mapping()) {
+            return fail(v.mark(), "'options' must be a mapping of rule options; got " + shown(v));
+        }
+        std::vector<std::string_view> known;
+        for (const RuleOptionSpec& spec : known_rule_options())
+            known.push_back(spec.key);
+        for (const Entry& option : v.entries()) {
+            if (std::find(known.begin(), known.end(), option.key) == known.end()) {
+                std::string list;
+                for (std::string_view k : known)
+                    list.append(list.empty() ? "" : ", ").append(k);
+                return fail(option.key_mark, "unknown option " + in_quotes(option.key) +
+                                                 did_you_mean(option.key, known) +
+                                                 "; the options are " + list);
+            }
+            std::vector<std::string> values;
+            if (!string_list(option, values, "strings")) return false;
+            out[option.key] = std::move(values);
+        }
+        return true;
+    }
+
+    static std::string shown(const Node& v) {
+        if (v.is_scalar()) return in_quotes(v.text());
+        return std::string(v.kind_name());
+    }
+
+    bool fail(Mark mark, std::string message) {
+        error_ = ConfigError{source_.name(), mark, std::move(message)};
+        return false;
+    }
+
+    const Source& source_;
+    ConfigError& error_;
+};
+
+}  // namespace
+
+std::string ConfigError::text() const {
+    std::string out = file;
+    if (mark.valid()) {
+        out.append(":").append(std::to_string(mark.line));
+        out.append(":").append(std::to_string(mark.column));
+    }
+    out.append(": ").append(message);
+    return out;
+}
+
+const std::vector<RuleOptionSpec>& known_rule_options() {
+    static const std::vector<RuleOptionSpec> specs = {
+        {"storage_stacks",
+         "name globs of the stacks meant to hold state (buckets, tables, databases); "
+         "\"*Storage*\" matches AppStorageStack"},
+    };
+    return specs;
+}
+
+std::optional<fs::path> find_config(const fs::path& start) {
+    std::error_code ec;
+    fs::path dir = fs::absolute(start, ec).lexically_normal();
+    if (ec) return std::nullopt;
+    while (true) {
+        const fs::path candidate = dir / kConfigFileName;
+        if (fs::is_regular_file(candidate, ec)) return candidate;
+        if (!dir.has_relative_path()) return std::nullopt;  // reached the root
+        dir = dir.parent_path();
+    }
+}
+
+std::optional<Config> parse_config(std::shared_ptr<const Source> source, const fs::path& directory,
+                                   ConfigError& error) {
+    const Document doc = load_document(source);
+    if (!doc.diagnostics.empty()) {
+        const Diagnostic& d = doc.diagnostics.front();
+        error = ConfigError{source->name(), d.mark, d.message};
+        return std::nullopt;
+    }
+    Config config;
+    config.file = source->name();
+    config.directory = directory;
+    ConfigReader reader(*source, error);
+    if (!reader.read(doc.root ? &*doc.root : nullptr, config)) return std::nullopt;
+    return config;
+}
+
+std::optional<Config> load_config(const fs::path& path, const std::string& display,
+                                  ConfigError& error) {
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(path, ec).lexically_normal();
+    std::ifstream in(path, std::ios::binary);
+    if (ec || !in || fs::is_directory(path, ec)) {
+        error = ConfigError{display, {}, "cannot read the configuration file"};
+        return std::nullopt;
+    }
+    std::string bytes;
+    char buffer[4096];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() > kMaxConfigBytes) {
+            error = ConfigError{display, {}, "the configuration file is larger than 1 MiB"};
+            return std::nullopt;
+        }
+    }
+    return parse_config(std::make_shared<const Source>(display, std::move(bytes)),
+                        absolute.parent_path(), error);
+}
+
+}  // namespace stacklint

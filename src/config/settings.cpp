@@ -1,0 +1,99 @@
+#include "config/settings.hpp"
+
+#include "config/config.hpp"
+
+namespace stacklint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// "T,R003" and "T", "R003" both give {"T", "R003"}; blanks around entries are dropped.
+bool split_selectors(const std::vector<std::string>& args, const std::string& flag,
+                     std::vector<std::string>& out, std::string& error) {
+    for (const std::string& arg : args) {
+        std::size_t start = 0;
+        while (start <= arg.size()) {
+            std::size_t end = arg.find(',', start);
+            if (end == std::string::npos) end = arg.size();
+            std::string item = arg.substr(start, end - start);
+            const std::size_t first = item.find_first_not_of(" \t");
+            item = first == std::string::npos
+                       ? std::string()
+                       : item.substr(first, item.find_last_not_of(" \t") - first + 1);
+            if (!item.empty()) {
+                const std::string problem = check_rule_selector(item);
+                if (!problem.empty()) {
+                    error = flag + ": " + problem;
+                    return false;
+                }
+                out.push_back(std::move(item));
+            }
+            start = end + 1;
+        }
+    }
+    return true;
+}
+
+std::optional<Severity> fail_on_value(const std::string& text) {
+    return text == "none" ? std::nullopt : parse_severity(text);
+}
+
+std::string shown_path(const fs::path& path, const fs::path& working_directory) {
+    const fs::path relative = path.lexically_relative(working_directory);
+    return relative.empty() ? path.string() : relative.string();
+}
+
+}  // namespace
+
+std::optional<Settings> resolve_settings(const CommandLineSettings& cli,
+                                         const fs::path& working_directory, std::string& error) {
+    Settings settings;
+    std::optional<Config> config;
+    ConfigError config_error;
+    if (cli.config_file) {
+        config = load_config(*cli.config_file, *cli.config_file, config_error);
+        if (!config) {
+            error = config_error.text();
+            return std::nullopt;
+        }
+    } else if (!cli.no_config) {
+        if (const std::optional<fs::path> found = find_config(working_directory)) {
+            config = load_config(*found, shown_path(*found, working_directory), config_error);
+            if (!config) {
+                error = config_error.text();
+                return std::nullopt;
+            }
+        }
+    }
+
+    bool require_reasons = cli.require_reasons;
+    std::optional<std::string> fail_on = cli.fail_on;
+    if (config) {
+        settings.config_file = config->file;
+        settings.selection.layers.push_back({config->select, config->ignore});
+        settings.selection.severity = config->severity;
+        settings.rule_options = config->options;
+        settings.exclude = config->exclude;
+        settings.exclude_base = config->directory;
+        if (!require_reasons) require_reasons = config->require_reasons.value_or(false);
+        if (!fail_on) fail_on = config->fail_on;
+    }
+
+    SelectionLayer command_line;
+    if (cli.select) {
+        command_line.select.emplace();
+        if (!split_selectors(*cli.select, "--select", *command_line.select, error)) {
+            return std::nullopt;
+        }
+    }
+    if (!split_selectors(cli.ignore, "--ignore", command_line.ignore, error)) return std::nullopt;
+    if (command_line.select || !command_line.ignore.empty()) {
+        settings.selection.layers.push_back(std::move(command_line));
+    }
+    settings.selection.require_reasons = require_reasons;
+    if (fail_on) settings.fail_on = fail_on_value(*fail_on);
+    return settings;
+}
+
+}  // namespace stacklint

@@ -1,0 +1,76 @@
+#include "core/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+namespace stacklint {
+
+namespace {
+
+std::string errno_text() {
+    return std::strerror(errno);
+}
+
+bool write_all(int fd, std::string_view content) {
+    while (!content.empty()) {
+        const ssize_t n = ::write(fd, content.data(), content.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        content.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+mode_t mode_for(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) return st.st_mode & 07777;
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return 0666 & ~mask;
+}
+
+}  // namespace
+
+bool write_file_atomically(const std::string& path, std::string_view content, std::string& error) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string temp_name = ".";
+    temp_name.append(target.filename().string()).append(".tmp-XXXXXX");
+    std::string temp = (dir / temp_name).string();
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) {
+        error = "cannot create a temporary file in " + dir.string() + ": " + errno_text();
+        return false;
+    }
+    bool ok = write_all(fd, content) && ::fchmod(fd, mode_for(path)) == 0 && ::fsync(fd) == 0;
+    if (!ok) error = "cannot write " + temp + ": " + errno_text();
+    if (::close(fd) != 0 && ok) {
+        ok = false;
+        error = "cannot write " + temp + ": " + errno_text();
+    }
+    if (ok && ::rename(temp.c_str(), path.c_str()) != 0) {
+        ok = false;
+        error = "cannot replace " + path + ": " + errno_text();
+    }
+    if (!ok) {
+        ::unlink(temp.c_str());
+        return false;
+    }
+    // The rename itself lives in the directory: flush it too, so a crash cannot undo it.
+    const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd >= 0) {
+        ::fsync(dir_fd);
+        ::close(dir_fd);
+    }
+    return true;
+}
+
+}  // namespace stacklint

@@ -1,0 +1,79 @@
+// GitHub Actions workflow commands: each finding becomes an annotation on the pull request's
+// diff (`::error file=F,line=L,col=C,title=T::message`).
+
+#include "report/report.hpp"
+
+namespace stacklint {
+
+namespace {
+
+std::string_view command(Severity s) {
+    switch (s) {
+        case Severity::Error:
+            return "error";
+        case Severity::Warning:
+            return "warning";
+        case Severity::Info:
+            return "notice";
+    }
+    return "warning";
+}
+
+// GitHub's escaping for workflow commands: in the message, '%', CR and LF; in property
+// values also ':' and ',' (which would end the value).
+std::string escape(std::string_view s, bool property) {
+    std::string out;
+    for (const char c : s) {
+        switch (c) {
+            case '%':
+                out += "%25";
+                break;
+            case '\r':
+                out += "%0D";
+                break;
+            case '\n':
+                out += "%0A";
+                break;
+            case ':':
+                out += property ? "%3A" : ":";
+                break;
+            case ',':
+                out += property ? "%2C" : ",";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+void write_github(std::ostream& out, const LintResult& result, const ReportOptions& options) {
+    for (const Finding& f : result.findings) {
+        out << "::" << command(f.severity)
+            << " file=" << escape(report_path(f.file, options.base), true);
+        if (f.mark.valid()) out << ",line=" << f.mark.line << ",col=" << f.mark.column;
+        std::string title = f.rule;
+        if (const Rule* rule = RuleRegistry::instance().find(f.rule)) {
+            title.append(" ").append(rule->info().name);
+        }
+        std::string message = f.message;
+        if (!f.resource.empty()) message.append(" [").append(f.resource).append("]");
+        out << ",title=" << escape(title, true) << "::" << escape(message, false) << '\n';
+    }
+    for (const ToolError& e : result.errors) {
+        out << "::error file=" << escape(report_path(e.file, options.base), true)
+            << ",title=stacklint::" << escape(e.message, false) << '\n';
+    }
+    if (options.quiet) return;
+    const Summary s = summarize(result);
+    out << "stacklint: checked " << s.files << (s.files == 1 ? " template" : " templates") << ": "
+        << s.by_severity.at(Severity::Error) << " errors, " << s.by_severity.at(Severity::Warning)
+        << " warnings, " << s.by_severity.at(Severity::Info) << " info";
+    if (s.suppressed > 0) out << "; " << s.suppressed << " suppressed inline";
+    if (s.baselined > 0) out << "; " << s.baselined << " hidden by the baseline";
+    out << ".\n";
+}
+
+}  // namespace stacklint

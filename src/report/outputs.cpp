@@ -1,0 +1,48 @@
+#include "report/outputs.hpp"
+
+#include <sstream>
+
+#include "core/atomic_file.hpp"
+
+namespace stacklint {
+
+std::optional<ReportFormat> parse_report_format(std::string_view name) {
+    if (name == "text") return ReportFormat::Text;
+    if (name == "json") return ReportFormat::Json;
+    if (name == "sarif") return ReportFormat::Sarif;
+    if (name == "junit") return ReportFormat::Junit;
+    if (name == "github") return ReportFormat::Github;
+    return std::nullopt;
+}
+
+void write_report(ReportFormat format, std::ostream& out, const LintResult& result,
+                  const ReportOptions& options) {
+    switch (format) {
+        case ReportFormat::Text:
+            write_text(out, result, options);
+            return;
+        case ReportFormat::Json:
+            write_json(out, result);
+            return;
+        case ReportFormat::Sarif:
+            write_sarif(out, result, options);
+            return;
+        case ReportFormat::Junit:
+            write_junit(out, result, options);
+            return;
+        case ReportFormat::Github:
+            write_github(out, result, options);
+            return;
+    }
+}
+
+bool write_report_file(ReportFormat format, const std::string& path, const LintResult& result,
+                       const ReportOptions& options, std::string& error) {
+    std::ostringstream text;
+    ReportOptions file_options = options;
+    file_options.color = false;  // files are for machines
+    write_report(format, text, result, file_options);
+    return write_file_atomically(path, text.str(), error);
+}
+
+}  // namespace stacklint

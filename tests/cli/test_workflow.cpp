@@ -1,0 +1,407 @@
+// The command line in the places it lives: formats for CI (SARIF checked against the
+// official schema, JUnit parsed by xmllint, GitHub commands), several outputs in one run,
+// colour, configuration files, suppressions and baselines end to end.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "support/helpers.hpp"
+
+using namespace stacklint;
+using test::write_temp;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kBin = STACKLINT_BINARY;
+
+// Runs a shell command line; returns its exit code and its stdout (and stderr if merged).
+int run_shell(const std::string& command, std::string& output, bool merge_stderr = false) {
+    const std::string cmd = command + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    output.clear();
+    char buffer[4096];
+    std::size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
+        output.append(buffer, n);
+    const int status = ::pclose(pipe);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Runs stacklint in `dir` (so that relative paths and configuration lookup start there).
+int run_in(const std::string& dir, const std::string& args, std::string& output,
+           bool merge_stderr = false) {
+    return run_shell("cd '" + dir + "' && " + kBin + " " + args, output, merge_stderr);
+}
+
+std::string read_all(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+bool python_has(const std::string& module) {
+    std::string out;
+    return run_shell("/usr/bin/python3 -c 'import " + module + "'", out) == 0;
+}
+
+// A project directory: one bad template in a subdirectory, one clean one.
+std::string make_project(const std::string& name) {
+    write_temp(name + "/templates/app.yaml",
+               "Resources:\n"
+               "  bad-name:\n"
+               "    Type: AWS::SQS::Queue\n"
+               "  Topic:\n"
+               "    Type: AWS::SNS::Topic\n"
+               "    DeletionPolcy: Retain\n");
+    write_temp(name + "/templates/clean.yaml", "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n");
+    return test::temp_dir() + "/" + name;
+}
+
+}  // namespace
+
+TEST_CASE("SARIF: validates against the SARIF 2.1.0 schema and carries what code scanning needs") {
+    const std::string dir = make_project("sarif");
+    std::string out;
+    REQUIRE(run_in(dir, "--no-config -f sarif templates > out.sarif", out) == 1);
+    const auto doc = nlohmann::json::parse(read_all(dir + "/out.sarif"));
+    CHECK(doc["version"] == "2.1.0");
+    const auto& run = doc["runs"][0];
+    CHECK(run["columnKind"] == "unicodeCodePoints");
+    CHECK(run["originalUriBaseIds"]["SRCROOT"]["uri"].get<std::string>().starts_with("file:///"));
+    const auto& rules = run["tool"]["driver"]["rules"];
+    REQUIRE(rules.size() >= 11);
+    const auto& t007 =
+        *std::find_if(rules.begin(), rules.end(), [](const auto& r) { return r["id"] == "T007"; });
+    CHECK(t007["name"] == "invalid-logical-id");
+    CHECK(t007["shortDescription"]["text"].get<std::string>().size() > 10);
+    CHECK(t007["fullDescription"]["text"].get<std::string>().size() > 10);
+    CHECK_THAT(t007["help"]["markdown"].get<std::string>(), Catch::Contains("### Why it matters"));
+    CHECK(t007["defaultConfiguration"]["level"] == "error");
+    // M002 runs only with --require-reasons, so it is not in the catalogue of this run.
+    CHECK(
+        std::none_of(rules.begin(), rules.end(), [](const auto& r) { return r["id"] == "M002"; }));
+
+    const auto& results = run["results"];
+    REQUIRE(results.size() == 2);
+    const auto& r = results[0];
+    CHECK(r["ruleId"] == "T007");
+    CHECK(rules[r["ruleIndex"].get<std::size_t>()]["id"] == "T007");
+    CHECK(r["level"] == "error");
+    const auto& loc = r["locations"][0]["physicalLocation"];
+    CHECK(loc["artifactLocation"]["uri"] == "templates/app.yaml");
+    CHECK(loc["artifactLocation"]["uriBaseId"] == "SRCROOT");
+    CHECK(loc["region"]["startLine"] == 2);
+    CHECK(loc["region"]["startColumn"] == 3);
+    CHECK(r["partialFingerprints"]["stacklint/v1"] == "T007|app|bad-name|Resources/bad-name");
+    CHECK(r["locations"][0]["logicalLocations"][0]["name"] == "bad-name");
+
+    const std::string schema = test::source_path("../shared/schemas/sarif/sarif-schema-2.1.0.json");
+    if (!fs::exists(schema)) {
+        WARN("../shared/schemas/sarif is absent; SARIF was not validated against the schema");
+        return;
+    }
+    if (!python_has("jsonschema")) {
+        WARN("python3-jsonschema is not installed; SARIF was not validated against the schema");
+        return;
+    }
+    std::string report;
+    CHECK(run_shell("/usr/bin/python3 -m jsonschema -i '" + dir + "/out.sarif' '" + schema + "'",
+                    report, true) == 0);
+    INFO(report);
+    // The schema must be able to fail: a result without a message is invalid.
+    auto broken = doc;
+    broken["runs"][0]["results"][0].erase("message");
+    std::ofstream(dir + "/broken.sarif") << broken.dump();
+    CHECK(run_shell("/usr/bin/python3 -m jsonschema -i '" + dir + "/broken.sarif' '" + schema + "'",
+                    report, true) != 0);
+}
+
+TEST_CASE(
+    "SARIF: paths outside the working directory are absolute file URIs; errors are "
+    "notifications") {
+    const std::string dir = make_project("sarif-outside");
+    write_temp("sarif-outside/sub/placeholder.txt", "");
+    std::string out;
+    run_in(dir + "/sub", "--no-config -f sarif ../templates/app.yaml missing.yaml", out);
+    const auto run = nlohmann::json::parse(out)["runs"][0];
+    const std::string uri =
+        run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    CHECK(uri ==
+          "file://" + fs::path(dir).lexically_normal().generic_string() + "/templates/app.yaml");
+    CHECK(run["invocations"][0]["executionSuccessful"] == false);
+    CHECK(run["invocations"][0]["toolExecutionNotifications"][0]["level"] == "error");
+}
+
+TEST_CASE("JUnit: well-formed XML, a suite per file, failures at or above --fail-on") {
+    const std::string dir = make_project("junit");
+    // Quotes, ampersands and angle brackets in a message must be escaped.
+    write_temp("junit/templates/odd.yaml",
+               "Resources:\n  \"a<b>&'\\\"c\":\n    Type: AWS::SQS::Queue\n");
+    std::string out;
+    REQUIRE(run_in(dir, "--no-config -f junit templates > out.xml", out) == 1);
+    const std::string xml = read_all(dir + "/out.xml");
+    CHECK_THAT(
+        xml, Catch::Contains("<testsuite name=\"templates/app.yaml\" tests=\"2\" failures=\"2\""));
+    CHECK_THAT(xml, Catch::Contains("name=\"T007 invalid-logical-id bad-name\""));
+    CHECK_THAT(xml, Catch::Contains(
+                        "<testsuite name=\"templates/clean.yaml\" tests=\"1\" failures=\"0\""));
+    CHECK_THAT(xml, Catch::Contains("name=\"no findings\""));
+    CHECK_THAT(xml, Catch::Contains("a&lt;b&gt;&amp;&apos;&quot;c"));
+    CHECK_THAT(xml, Catch::StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"));
+
+    std::string lint;
+    const int parsed = run_shell("xmllint --noout '" + dir + "/out.xml'", lint, true);
+    if (parsed == 127) {
+        WARN("xmllint (libxml2-utils) is not installed; JUnit XML was not parsed");
+    } else {
+        INFO(lint);
+        CHECK(parsed == 0);
+        // xmllint must be able to fail.
+        std::ofstream(dir + "/broken.xml") << "<testsuites><testsuite></testsuites>";
+        CHECK(run_shell("xmllint --noout '" + dir + "/broken.xml'", lint, true) != 0);
+    }
+
+    // With --fail-on error, warnings are passing test cases with their findings as output.
+    write_temp("junit/warn/.stacklint.yaml", "severity: {T011: warning}\n");
+    write_temp("junit/warn/t.yaml",
+               "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    DeletionPolcy: Retain\n");
+    REQUIRE(run_in(dir + "/warn", "-f junit --fail-on error t.yaml", out) == 0);
+    CHECK_THAT(out, Catch::Contains("failures=\"0\""));
+    CHECK_THAT(out, Catch::Contains("<system-out>t.yaml:4:5: warning T011"));
+    CHECK_THAT(out, !Catch::Contains("<failure"));
+}
+
+TEST_CASE("GitHub: workflow commands with GitHub's escaping") {
+    const std::string dir = make_project("github");
+    write_temp("github/templates/a,b:c%.yaml",
+               "Resources:\n  \"x%y\":\n    Type: AWS::SQS::Queue\n");
+    std::string out;
+    REQUIRE(run_in(dir, "--no-config -f github templates", out) == 1);
+    CHECK_THAT(out, Catch::Contains("::error file=templates/app.yaml,line=2,col=3,title=T007 "
+                                    "invalid-logical-id::resource name 'bad-name' must contain"));
+    CHECK_THAT(out, Catch::Contains("::error file=templates/a%2Cb%3Ac%25.yaml,line=2,col=3,"
+                                    "title=T007 invalid-logical-id::resource name 'x%25y'"));
+    CHECK_THAT(out, Catch::Contains("stacklint: checked 3 templates: 3 errors"));
+    // Messages never span lines: every line is a command or the summary.
+    std::istringstream lines(out);
+    std::string line;
+    while (std::getline(lines, line))
+        CHECK((line.starts_with("::") || line.starts_with("stacklint: checked")));
+}
+
+TEST_CASE("Outputs: text on stdout and machine files in the same run, written atomically") {
+    const std::string dir = make_project("outputs");
+    std::string out;
+    REQUIRE(run_in(dir,
+                   "--no-config --output-sarif r/out.sarif --output-junit r/out.xml "
+                   "--output-json r/out.json templates",
+                   out) == 2);  // r/ does not exist yet: a tool error, named
+    fs::create_directories(dir + "/r");
+    REQUIRE(run_in(dir,
+                   "--no-config --output-sarif r/out.sarif --output-junit r/out.xml "
+                   "--output-json r/out.json templates",
+                   out) == 1);
+    CHECK_THAT(out, Catch::Contains("templates/app.yaml:2:3: error T007"));
+    CHECK(nlohmann::json::parse(read_all(dir + "/r/out.sarif"))["version"] == "2.1.0");
+    CHECK(nlohmann::json::parse(read_all(dir + "/r/out.json"))["summary"]["findings"] == 2);
+    CHECK_THAT(read_all(dir + "/r/out.xml"), Catch::Contains("<testsuites"));
+    CHECK(std::distance(fs::directory_iterator(dir + "/r"), fs::directory_iterator()) == 3);
+    std::string err;
+    run_in(dir, "--no-config --output-sarif nodir/x.sarif templates", err, true);
+    CHECK_THAT(err,
+               Catch::Contains("stacklint: error: nodir/x.sarif: cannot create a temporary file"));
+}
+
+TEST_CASE("Text: code frames, colour and the summary with context") {
+    const std::string dir = make_project("text");
+    std::string out;
+    run_in(dir, "--no-config templates", out);
+    CHECK_THAT(out, Catch::Contains("templates/app.yaml:2:3: error T007 resource name 'bad-name'"));
+    CHECK_THAT(out, Catch::Contains("   2 |   bad-name:\n"
+                                    "     |   ^\n"));
+    CHECK_THAT(out, Catch::Contains("   6 |     DeletionPolcy: Retain\n"
+                                    "     |     ^\n"));
+    CHECK_THAT(out, Catch::Contains("Checked 2 templates (2 stacks, 3 resources): 2 errors, 0 "
+                                    "warnings, 0 info."));
+    CHECK_THAT(out, Catch::Contains("By rule: T007 invalid-logical-id ×1, T011 "
+                                    "unknown-resource-attribute ×1"));
+    CHECK_THAT(out, Catch::Contains("By stack: app ×2 (1 stack of 2 with findings)"));
+    CHECK_THAT(out, !Catch::Contains("\x1b["));  // not a terminal
+
+    run_in(dir, "--no-config --color always templates", out);
+    CHECK_THAT(out, Catch::Contains("\x1b[1;31merror\x1b[0m"));
+    run_shell("cd '" + dir + "' && NO_COLOR=1 " + kBin + " --no-config --color always templates",
+              out);
+    CHECK_THAT(out, Catch::Contains("\x1b["));  // an explicit flag beats NO_COLOR
+    // auto under a pseudo-terminal (script(1) from util-linux) colours unless NO_COLOR is set.
+    if (run_shell("command -v script", out) == 0) {
+        run_shell("cd '" + dir + "' && env -u NO_COLOR TERM=xterm script -qec '" + kBin +
+                      " --no-config templates' /dev/null",
+                  out);
+        CHECK_THAT(out, Catch::Contains("\x1b[1;31merror"));
+        run_shell("cd '" + dir + "' && NO_COLOR=1 TERM=xterm script -qec '" + kBin +
+                      " --no-config templates' /dev/null",
+                  out);
+        CHECK_THAT(out, !Catch::Contains("\x1b[1;31m"));
+    }
+
+    // A tab-indented line keeps the caret under the column; control characters (which could
+    // drive the terminal) are masked; a long line is cut to a window around the column.
+    write_temp("text/frames/tab.json",
+               "{\"Resources\": {\n\t\"bad-name\": {\"Type\": \"AWS::SQS::Queue\"}}}\n");
+    write_temp("text/frames/ctrl.yaml",
+               "Resources:\n  bad-name: # \x1b[31mred\n    Type: AWS::SQS::Queue\n");
+    write_temp("text/frames/long.json", "{\"Resources\": {" + std::string(300, ' ') +
+                                            "\"bad-name\": {\"Type\": \"AWS::SQS::Queue\"}" +
+                                            std::string(200, ' ') + "}}\n");
+    run_in(dir, "--no-config frames", out);
+    CHECK_THAT(out, Catch::Contains("   2 | \t\"bad-name\": {"));
+    CHECK_THAT(out, Catch::Contains("     | \t^\n"));
+    CHECK_THAT(out, Catch::Contains("   2 |   bad-name: # ?[31mred\n"));
+    CHECK_THAT(out, !Catch::Contains("\x1b"));
+    CHECK_THAT(out, Catch::Contains("   1 | …" + std::string(50, ' ') +
+                                    "\"bad-name\": {\"Type\": \"AWS::SQS::Queue\"}" +
+                                    std::string(11, ' ') + "…\n"));
+    CHECK_THAT(out, Catch::Contains("     |  " + std::string(50, ' ') + "^\n"));
+}
+
+TEST_CASE("Text: zero templates is called out") {
+    const std::string dir = test::temp_dir() + "/empty-project";
+    fs::create_directories(dir);
+    std::string out;
+    CHECK(run_in(dir, "--no-config .", out) == 0);
+    CHECK_THAT(out, Catch::Contains("Checked 0 templates"));
+    CHECK_THAT(out, Catch::Contains("No templates found"));
+}
+
+TEST_CASE("Config: found from the working directory up, overridden by flags") {
+    const std::string dir = make_project("config");
+    write_temp("config/.stacklint.yaml",
+               "ignore: [T011]\n"
+               "exclude: [templates/clean.yaml]\n"
+               "fail_on: none\n");
+    write_temp("config/deep/er/placeholder.txt", "");
+    std::string out;
+    CHECK(run_in(dir, "templates", out) == 0);  // fail_on: none
+    CHECK_THAT(out, Catch::Contains("T007"));
+    CHECK_THAT(out, !Catch::Contains("T011"));
+    CHECK_THAT(out, Catch::Contains("Checked 1 template"));
+    CHECK_THAT(out, Catch::Contains("1 file excluded by configuration"));
+    // From a subdirectory the same file applies; excludes stay relative to it.
+    CHECK(run_in(dir + "/deep/er", "../../templates", out) == 0);
+    CHECK_THAT(out, Catch::Contains("Checked 1 template"));
+    // Flags win: --fail-on, --select (starts over), --ignore (adds).
+    CHECK(run_in(dir, "--fail-on warning templates", out) == 1);
+    CHECK(run_in(dir, "--fail-on warning --select T011 templates", out) == 1);
+    CHECK_THAT(out, Catch::Contains("T011"));
+    CHECK_THAT(out, !Catch::Contains("T007"));
+    CHECK(run_in(dir, "--fail-on warning --ignore T007 templates", out) == 0);
+    CHECK(run_in(dir, "--no-config templates", out) == 1);
+    CHECK_THAT(out, Catch::Contains("Checked 2 templates"));
+    CHECK(run_in(dir, "--select T0O7 templates", out, true) == 2);
+    CHECK_THAT(out, Catch::Contains("stacklint: error: --select: no rule, rule prefix or rule "
+                                    "name 'T0O7' (did you mean 'T007'?)"));
+}
+
+TEST_CASE("Config: a malformed file is exit 2 with file, line and column, and nothing is linted") {
+    const std::string dir = make_project("badconfig");
+    write_temp("badconfig/.stacklint.yaml", "select: [T]\nignore:\n  - T007\n  - T0007\n");
+    std::string out;
+    CHECK(run_in(dir, "templates", out, true) == 2);
+    CHECK(out ==
+          "stacklint: error: .stacklint.yaml:4:5: in 'ignore': no rule, rule prefix or "
+          "rule name 'T0007' (did you mean 'T007'?); 'stacklint rules' lists them\n");
+    write_temp("badconfig/other.yaml", "severity:\n  T007: [error]\n");
+    CHECK(run_in(dir, "--config other.yaml templates", out, true) == 2);
+    CHECK_THAT(out, Catch::Contains("other.yaml:2:9: the severity of 'T007' must be error, "
+                                    "warning or info; got a list"));
+    write_temp("badconfig/broken.yaml", "select: [T\n");
+    CHECK(run_in(dir, "--config broken.yaml templates", out, true) == 2);
+    CHECK_THAT(out, Catch::Contains("stacklint: error: broken.yaml:2:1: "));
+    CHECK(run_in(dir, "--config missing.yaml templates", out, true) == 2);
+    CHECK_THAT(out, Catch::Contains("missing.yaml: cannot read the configuration file"));
+}
+
+TEST_CASE("Suppressions: end to end, with --require-reasons") {
+    const std::string dir = test::temp_dir() + "/suppress-cli";
+    write_temp("suppress-cli/t.yaml",
+               "Resources:\n"
+               "  bad-name:\n"
+               "    Type: AWS::SQS::Queue\n"
+               "    Metadata:\n"
+               "      stacklint:\n"
+               "        ignore: [T007]\n"
+               "  Fine:\n"
+               "    Type: AWS::SQS::Queue\n"
+               "    Metadata:\n"
+               "      stacklint:\n"
+               "        ignore: [{id: T011, reason: kept for the migration}]\n");
+    std::string out;
+    CHECK(run_in(dir, "--no-config t.yaml", out) == 0);  // M001 is info
+    CHECK_THAT(out, Catch::Contains("t.yaml:11:23: info M001 suppression of T011 on resource "
+                                    "'Fine' suppresses nothing"));
+    CHECK_THAT(out, Catch::Contains("Not shown: 1 finding suppressed inline."));
+    CHECK(run_in(dir, "--no-config --require-reasons t.yaml", out) == 1);
+    CHECK_THAT(out, Catch::Contains("t.yaml:6:18: warning M002 suppression of T007 on resource "
+                                    "'bad-name' gives no reason"));
+    CHECK(run_in(dir, "--no-config --require-reasons --ignore M t.yaml", out) == 0);
+    CHECK(run_in(dir, "--no-config -f json t.yaml", out) == 0);
+    CHECK(nlohmann::json::parse(out)["summary"]["suppressed"] == 1);
+}
+
+TEST_CASE("Baseline: --write-baseline then --baseline reports only new findings") {
+    const std::string dir = make_project("baseline-cli");
+    std::string out;
+    CHECK(run_in(dir, "--no-config --write-baseline stacklint-baseline.json templates", out) == 1);
+    const std::string written = read_all(dir + "/stacklint-baseline.json");
+    CHECK_THAT(written, Catch::Contains("\"T007|app|bad-name|Resources/bad-name\": 1"));
+    CHECK(run_in(dir, "--no-config --baseline stacklint-baseline.json templates", out) == 0);
+    CHECK_THAT(out, Catch::Contains("no findings"));
+    CHECK_THAT(out, Catch::Contains("Not shown: 2 findings hidden by the baseline."));
+    // A new problem, and the old ones moved down by a comment: only the new one shows.
+    write_temp("baseline-cli/templates/app.yaml",
+               "# moved\nResources:\n"
+               "  bad-name:\n"
+               "    Type: AWS::SQS::Queue\n"
+               "  Topic:\n"
+               "    Type: AWS::SNS::Topic\n"
+               "    DeletionPolcy: Retain\n"
+               "  new-bad:\n"
+               "    Type: AWS::SQS::Queue\n");
+    CHECK(run_in(dir, "--no-config --baseline stacklint-baseline.json -f json templates", out) ==
+          1);
+    const auto doc = nlohmann::json::parse(out);
+    REQUIRE(doc["findings"].size() == 1);
+    CHECK(doc["findings"][0]["resource"] == "new-bad");
+    CHECK(doc["summary"]["baselined"] == 2);
+    // Writing again yields the same sorted file plus the new entry.
+    CHECK(run_in(dir, "--no-config --write-baseline stacklint-baseline.json templates", out) == 1);
+    CHECK_THAT(read_all(dir + "/stacklint-baseline.json"),
+               Catch::Contains("\"T007|app|bad-name|Resources/bad-name\": 1,\n"
+                               "    \"T007|app|new-bad|Resources/new-bad\": 1,"));
+    write_temp("baseline-cli/not-a-baseline.json", "{\"findings\": []}");
+    CHECK(run_in(dir, "--no-config --baseline not-a-baseline.json templates", out, true) == 2);
+    CHECK_THAT(out,
+               Catch::Contains("stacklint: error: not-a-baseline.json: not a stacklint baseline"));
+}
+
+TEST_CASE("Rules: docs/rules.md is what 'stacklint rules --format markdown' prints") {
+    std::string out;
+    REQUIRE(test::run_stacklint("rules --format markdown", out) == 0);
+    const std::string committed = read_all(test::source_path("docs/rules.md"));
+    INFO(
+        "docs/rules.md is stale; regenerate it with: "
+        "build/stacklint rules --format markdown > docs/rules.md");
+    CHECK(out == committed);
+    CHECK_THAT(out, Catch::Contains("## T001 parse-error"));
+    CHECK_THAT(out, Catch::Contains("### How to suppress"));
+}

@@ -1,0 +1,156 @@
+// schemas/stacklint-config.schema.json agrees with the loader, and with the examples the README
+// shows: every ```yaml block starting with "# .stacklint.yaml" is accepted by both.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "config/config.hpp"
+#include "support/helpers.hpp"
+
+using namespace stacklint;
+
+namespace {
+
+std::string read_all(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The YAML blocks of a Markdown file whose first line is "# .stacklint.yaml".
+std::vector<std::string> config_examples(const std::string& markdown) {
+    std::vector<std::string> out;
+    const std::string open = "```yaml\n# .stacklint.yaml";
+    for (std::size_t at = markdown.find(open); at != std::string::npos;
+         at = markdown.find(open, at + 1)) {
+        const std::size_t start = at + 8;
+        const std::size_t end = markdown.find("\n```", start);
+        if (end == std::string::npos) break;
+        out.push_back(markdown.substr(start, end - start + 1));
+    }
+    return out;
+}
+
+// The JSON a YAML document means, the way YAML's core schema types plain scalars.
+nlohmann::json to_json(const Node& n) {
+    switch (n.kind()) {
+        case Node::Kind::Null:
+            return nullptr;
+        case Node::Kind::Scalar:
+            if (!n.quoted()) {
+                if (const auto b = n.as_bool()) return *b;
+                if (const auto i = n.as_int()) return *i;
+                if (n.text() == "null" || n.text() == "~") return nullptr;
+            }
+            return n.text();
+        case Node::Kind::Sequence: {
+            nlohmann::json a = nlohmann::json::array();
+            for (const Node& item : n.items())
+                a.push_back(to_json(item));
+            return a;
+        }
+        case Node::Kind::Mapping: {
+            nlohmann::json o = nlohmann::json::object();
+            for (const Entry& e : n.entries())
+                o[e.key] = to_json(e.value);
+            return o;
+        }
+    }
+    return nullptr;
+}
+
+int run(const std::string& command, std::string& output) {
+    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    output.clear();
+    char buffer[4096];
+    std::size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
+        output.append(buffer, n);
+    const int status = ::pclose(pipe);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+bool have_jsonschema() {
+    std::string out;
+    return run("/usr/bin/python3 -c 'import jsonschema'", out) == 0;
+}
+
+// Exit code of validating `yaml` (converted to JSON) against the schema.
+int schema_verdict(const std::string& name, const std::string& yaml, std::string& output) {
+    const Document doc = test::load_text(name + ".yaml", yaml);
+    REQUIRE(doc.diagnostics.empty());
+    const nlohmann::json json = doc.root ? to_json(*doc.root) : nlohmann::json(nullptr);
+    const std::string path = test::write_temp("schema/" + name + ".json", json.dump());
+    return run("/usr/bin/python3 -m jsonschema -i '" + path + "' '" +
+                   test::source_path("schemas/stacklint-config.schema.json") + "'",
+               output);
+}
+
+}  // namespace
+
+TEST_CASE("Config schema: the README's examples pass the loader and the schema") {
+    const std::vector<std::string> examples =
+        config_examples(read_all(test::source_path("README.md")));
+    REQUIRE(examples.size() >= 2);
+    const bool validate = have_jsonschema();
+    if (!validate) WARN("python3-jsonschema is not installed; examples checked by the loader only");
+    for (std::size_t i = 0; i < examples.size(); ++i) {
+        INFO("README example " << i + 1 << ":\n" << examples[i]);
+        ConfigError error;
+        const auto config = parse_config(
+            std::make_shared<const Source>(".stacklint.yaml", examples[i]), "/", error);
+        INFO(error.text());
+        CHECK(config);
+        if (!validate) continue;
+        std::string output;
+        const int verdict = schema_verdict("example" + std::to_string(i), examples[i], output);
+        INFO(output);
+        CHECK(verdict == 0);
+    }
+}
+
+TEST_CASE("Config schema: what the loader refuses, the schema refuses too") {
+    if (!have_jsonschema()) {
+        WARN("python3-jsonschema is not installed; the schema was not checked");
+        return;
+    }
+    const std::vector<std::string> bad = {
+        "selct: [T]\n",
+        "select: T\n",
+        "ignore: [[T007]]\n",
+        "severity: {T007: fatal}\n",
+        "options: {storage_stack: ['*Storage*']}\n",
+        "options: {storage_stacks: Storage}\n",
+        "exclude: legacy\n",
+        "fail_on: sometimes\n",
+        "require_reasons: maybe\n",
+        "- select\n",
+    };
+    for (std::size_t i = 0; i < bad.size(); ++i) {
+        INFO(bad[i]);
+        ConfigError error;
+        CHECK_FALSE(parse_config(std::make_shared<const Source>("c.yaml", bad[i]), "/", error));
+        std::string output;
+        CHECK(schema_verdict("bad" + std::to_string(i), bad[i], output) != 0);
+    }
+}
+
+TEST_CASE("Config schema: lists exactly the rule options the loader knows") {
+    const auto schema =
+        nlohmann::json::parse(read_all(test::source_path("schemas/stacklint-config.schema.json")));
+    const auto& properties = schema["properties"]["options"]["properties"];
+    CHECK(properties.size() == known_rule_options().size());
+    for (const RuleOptionSpec& spec : known_rule_options())
+        CHECK(properties.contains(std::string(spec.key)));
+    for (const char* key :
+         {"select", "ignore", "severity", "options", "exclude", "fail_on", "require_reasons"})
+        CHECK(schema["properties"].contains(key));
+    CHECK(schema["properties"].size() == 7);
+}
