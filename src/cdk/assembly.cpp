@@ -185,6 +185,18 @@ class AssemblyReader {
         info.artifact_id = a.key;
         info.manifest_file = manifest_display;
         info.manifest_mark = protection ? protection->key_mark : a.key_mark;
+        // "aws://123456789012/us-east-1"; "unknown-account" and "unknown-region" stand for
+        // environment-agnostic stacks.
+        const std::string env = text_of(get(&a.value, "environment"));
+        if (env.starts_with("aws://")) {
+            const std::string rest = env.substr(6);
+            const std::size_t slash = rest.find('/');
+            if (slash != std::string::npos) {
+                if (!rest.starts_with("unknown-")) info.account = rest.substr(0, slash);
+                if (rest.compare(slash + 1, 8, "unknown-") != 0)
+                    info.region = rest.substr(slash + 1);
+            }
+        }
         if (const Node* deps = get(&a.value, "dependencies"); deps && deps->is_sequence()) {
             for (const Node& d : deps->items()) {
                 if (d.is_scalar()) info.dependencies.push_back(d.text());

@@ -30,6 +30,8 @@ struct CdkStackInfo {
     std::string manifest_file;  // manifest.json as the user would name it
     Mark manifest_mark;         // the artifact's entry (or its terminationProtection key)
     std::vector<std::string> dependencies;  // artifact ids of stacks deployed before it
+    std::string account;  // from the artifact's environment (aws://ACCOUNT/REGION), if known
+    std::string region;
     std::vector<CdkAnnotation> annotations;
     // Construct path -> the user's source location that created it ("lib/x.ts:42:5"), from
     // aws:cdk:creationStack metadata (synthesized with CDK_DEBUG=true).

@@ -92,13 +92,31 @@ Frame make_frame(std::string_view line, std::uint32_t column) {
     return f;
 }
 
-void write_finding(std::ostream& out, const Finding& f, const Source* source, const Palette& p) {
-    out << p.bold() << f.file;
+void write_location(std::ostream& out, const Finding& f) {
+    out << f.file;
     if (f.mark.valid()) out << ':' << f.mark.line << ':' << f.mark.column;
+}
+
+// A finding in a template: `file:line:col: severity ID message [resource]`. A finding on a
+// CDK construct leads with the construct path, the way CDK users think of their app, and
+// gives the synthesized template's position (and the user's code, when known) below it.
+void write_finding(std::ostream& out, const Finding& f, const Source* source, const Palette& p) {
+    out << p.bold();
+    if (f.construct.empty()) {
+        write_location(out, f);
+    } else {
+        out << f.construct;
+    }
     out << ':' << p.reset() << ' ' << p.severity(f.severity) << to_string(f.severity) << p.reset()
         << ' ' << p.bold() << f.rule << p.reset() << ' ' << f.message;
     if (!f.resource.empty()) out << ' ' << p.dim() << '[' << f.resource << ']' << p.reset();
     out << '\n';
+    if (!f.construct.empty()) {
+        out << p.dim() << "  --> " << p.reset();
+        write_location(out, f);
+        if (!f.origin.empty()) out << p.dim() << ", created at " << p.reset() << f.origin;
+        out << '\n';
+    }
     if (source == nullptr || !f.mark.valid() || f.mark.line > source->line_count()) return;
     const Frame frame = make_frame(source->line_text(f.mark.line), f.mark.column);
     const std::string number = std::to_string(f.mark.line);
