@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/severity.hpp"
 #include "load/node.hpp"
@@ -23,6 +26,15 @@ struct Finding {
     // Stable across edits that move lines: rule, stack, resource and property path.
     std::string fingerprint() const;
 };
+
+// A source position written as "path:line:col" (a CDK origin), split up; nullopt when the
+// text does not end in two numbers.
+struct SourceRef {
+    std::string file;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+};
+std::optional<SourceRef> parse_source_ref(std::string_view text);
 
 // Orders by file, then line, column, rule and message: the order every report prints in.
 bool finding_order(const Finding& a, const Finding& b);

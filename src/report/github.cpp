@@ -51,15 +51,29 @@ std::string escape(std::string_view s, bool property) {
 
 void write_github(std::ostream& out, const LintResult& result, const ReportOptions& options) {
     for (const Finding& f : result.findings) {
+        // A pull request shows the CDK code, not the synthesized template: annotate the line
+        // that created the construct when the stack trace gives it.
+        const auto origin = parse_source_ref(f.origin);
         out << "::" << command(f.severity)
-            << " file=" << escape(report_path(f.file, options.base), true);
-        if (f.mark.valid()) out << ",line=" << f.mark.line << ",col=" << f.mark.column;
+            << " file=" << escape(report_path(origin ? origin->file : f.file, options.base), true);
+        if (origin) {
+            out << ",line=" << origin->line;
+            if (origin->column > 0) out << ",col=" << origin->column;
+        } else if (f.mark.valid()) {
+            out << ",line=" << f.mark.line << ",col=" << f.mark.column;
+        }
         std::string title = f.rule;
         if (const Rule* rule = RuleRegistry::instance().find(f.rule)) {
             title.append(" ").append(rule->info().name);
         }
         std::string message = f.message;
         if (!f.resource.empty()) message.append(" [").append(f.resource).append("]");
+        if (origin) {
+            message.append(" (construct ").append(f.construct).append(", synthesized at ");
+            message.append(report_path(f.file, options.base));
+            if (f.mark.valid()) message.append(":").append(std::to_string(f.mark.line));
+            message.append(")");
+        }
         out << ",title=" << escape(title, true) << "::" << escape(message, false) << '\n';
     }
     for (const ToolError& e : result.errors) {

@@ -132,12 +132,25 @@ void write_sarif(std::ostream& out, const LintResult& result, const ReportOption
                                {"kind", "resource"}}});
         }
         r["locations"] = ojson::array({std::move(location)});
+        // A CDK finding synthesized with stack traces also points at the user's code, which
+        // is what a pull request shows (cdk.out is rarely committed).
+        if (const auto origin = parse_source_ref(f.origin)) {
+            ojson region = {{"startLine", origin->line}};
+            if (origin->column > 0) region["startColumn"] = origin->column;
+            r["relatedLocations"] = ojson::array(
+                {{{"id", 1},
+                  {"physicalLocation",
+                   {{"artifactLocation", artifact_location(origin->file, base)},
+                    {"region", std::move(region)}}},
+                  {"message", {{"text", "construct " + f.construct + " is created here"}}}}});
+        }
         r["partialFingerprints"] = {{"stacklint/v1", f.fingerprint()}};
         ojson props = ojson::object();
         props["stack"] = f.stack;
         if (!f.resource.empty()) props["resource"] = f.resource;
         if (!f.path.empty()) props["path"] = f.path;
         if (!f.construct.empty()) props["construct"] = f.construct;
+        if (!f.origin.empty()) props["origin"] = f.origin;
         r["properties"] = std::move(props);
         results.push_back(std::move(r));
     }

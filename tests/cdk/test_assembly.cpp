@@ -226,3 +226,39 @@ TEST_CASE("CDK: R006 points at the stack's artifact in manifest.json") {
     CHECK(r006->mark.line == 1);
     CHECK(r006->stack == "DataStack");
 }
+
+TEST_CASE("CDK: SARIF and GitHub output point at the user's code when the trace gives it") {
+    const std::string traces = test::source_path("fixtures/cdk/traces/cdk.out");
+    std::string out;
+    test::run_stacklint("--no-config -f github " + traces, out);
+    CHECK_THAT(out, Catch::Contains(
+                        "::warning file=fixtures/cdk/traces/lib/storage-stack.js,line=12,col=29,"
+                        "title=R003 explicit-physical-name::"));
+    CHECK_THAT(out, Catch::Contains("construct LedgerStorageStack/StatementsBucket/Resource, "
+                                    "synthesized at "));
+    test::run_stacklint("--no-config -f sarif " + traces, out);
+    const auto sarif = nlohmann::json::parse(out);
+    const auto& results = sarif["runs"][0]["results"];
+    bool found = false;
+    for (const auto& r : results) {
+        if (r["ruleId"] != "R003") continue;
+        found = true;
+        const auto& related = r["relatedLocations"][0]["physicalLocation"];
+        CHECK(related["artifactLocation"]["uri"] == "fixtures/cdk/traces/lib/storage-stack.js");
+        CHECK(related["region"]["startLine"] == 12);
+        CHECK(r["properties"]["origin"] == "fixtures/cdk/traces/lib/storage-stack.js:12:29");
+    }
+    CHECK(found);
+}
+
+TEST_CASE("Source references: path:line:col") {
+    const auto ref = parse_source_ref("lib/a:b.ts:42:5");
+    REQUIRE(ref);
+    CHECK(ref->file == "lib/a:b.ts");
+    CHECK(ref->line == 42);
+    CHECK(ref->column == 5);
+    CHECK_FALSE(parse_source_ref("lib/a.ts"));
+    CHECK_FALSE(parse_source_ref("lib/a.ts:x:5"));
+    CHECK_FALSE(parse_source_ref(":1:2"));
+    CHECK_FALSE(parse_source_ref(""));
+}
