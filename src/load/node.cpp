@@ -61,11 +61,39 @@ std::optional<long long> Node::as_int() const {
     return value;
 }
 
+namespace {
+// Below this many keys a linear scan is as fast as a binary search and needs no index.
+constexpr std::size_t kIndexedSize = 16;
+}  // namespace
+
 const Entry* Node::find(std::string_view key) const {
+    if (key_index_) {
+        const auto& index = *key_index_;
+        const auto it = std::lower_bound(
+            index.begin(), index.end(), key,
+            [this](std::uint32_t i, std::string_view k) { return entries_[i].key < k; });
+        if (it != index.end() && entries_[*it].key == key) return &entries_[*it];
+        return nullptr;
+    }
     for (const Entry& e : entries_) {
         if (e.key == key) return &e;
     }
     return nullptr;
+}
+
+void Node::index_keys() {
+    if (kind_ != Kind::Mapping || entries_.size() <= kIndexedSize) {
+        key_index_.reset();
+        return;
+    }
+    auto index = std::make_shared<std::vector<std::uint32_t>>(entries_.size());
+    for (std::uint32_t i = 0; i < index->size(); ++i)
+        (*index)[i] = i;
+    // Stable, so that of equal keys the first in the file is found, as by the linear scan.
+    std::stable_sort(index->begin(), index->end(), [this](std::uint32_t a, std::uint32_t b) {
+        return entries_[a].key < entries_[b].key;
+    });
+    key_index_ = std::move(index);
 }
 
 const Node* Node::get(std::string_view key) const {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,9 +58,18 @@ class Node {
 
     // Mappings, in the order the keys appear in the file.
     const std::vector<Entry>& entries() const { return entries_; }
-    std::vector<Entry>& entries() { return entries_; }
+    // Mutable access drops the key index (index_keys() builds it again).
+    std::vector<Entry>& entries() {
+        key_index_.reset();
+        return entries_;
+    }
+    // Lookup by key: a linear scan, or a binary search once index_keys() has run.
     const Entry* find(std::string_view key) const;
     const Node* get(std::string_view key) const;
+    // Indexes the keys of a large mapping so that find() takes logarithmic time. The loaders
+    // call it when a mapping is complete; rules that look up every key of one large mapping
+    // in another (an `Fn::Sub` with a million variables) would otherwise be quadratic.
+    void index_keys();
 
     // Number of children of a sequence or mapping.
     std::size_t size() const;
@@ -83,6 +93,9 @@ class Node {
     std::string text_;
     std::vector<Node> items_;
     std::vector<Entry> entries_;
+    // Positions in entries_ sorted by key; only for mappings larger than kIndexedSize.
+    // Shared, because copies (YAML aliases) have the same entries in the same order.
+    std::shared_ptr<const std::vector<std::uint32_t>> key_index_;
 };
 
 struct Entry {

@@ -82,6 +82,7 @@ void TreeBuilder::value(Node node) {
 Node TreeBuilder::pop_collection() {
     Node node = std::move(stack_.back().node);
     stack_.pop_back();
+    node.index_keys();
     return node;
 }
 

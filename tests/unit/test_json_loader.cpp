@@ -135,3 +135,43 @@ TEST_CASE("JSON: an array or a scalar at the top level loads (the model judges i
     REQUIRE(scalar.root);
     CHECK(scalar.root->is_scalar());
 }
+
+TEST_CASE("JSON: every key of a large mapping is found, absent keys are not") {
+    // Large mappings are looked up through a key index (Node::index_keys); small ones by scan.
+    for (const int n : {3, 16, 17, 1000}) {
+        std::string text = "{";
+        for (int i = n - 1; i >= 0; --i)  // keys out of order, so the index must sort them
+            text.append(i == n - 1 ? "" : ",")
+                .append("\"k")
+                .append(std::to_string(i))
+                .append("\":")
+                .append(std::to_string(i));
+        text += "}";
+        Document doc = load_text("t.json", text);
+        REQUIRE(doc.root);
+        for (int i = 0; i < n; ++i) {
+            const Node* v = doc.root->get("k" + std::to_string(i));
+            REQUIRE(v != nullptr);
+            CHECK(v->text() == std::to_string(i));
+        }
+        CHECK(doc.root->get("k") == nullptr);
+        CHECK(doc.root->get("k" + std::to_string(n)) == nullptr);
+        CHECK(doc.root->get("") == nullptr);
+    }
+}
+
+TEST_CASE("JSON: a duplicate key in a large mapping keeps the first value for lookups") {
+    std::string text = "{";
+    for (int i = 0; i < 40; ++i)
+        text.append("\"k")
+            .append(std::to_string(i))
+            .append("\":")
+            .append(std::to_string(i))
+            .append(",");
+    text += "\"k7\": 700}";
+    Document doc = load_text("t.json", text);
+    REQUIRE(doc.root);
+    REQUIRE(doc.diagnostics.size() == 1);
+    CHECK(doc.diagnostics[0].rule == "T002");
+    CHECK(doc.root->get("k7")->text() == "7");
+}

@@ -245,6 +245,20 @@ TEST_CASE("YAML: anchors and aliases expand") {
     CHECK(at(at(*doc.root, "B"), "Team").text() == "core");
 }
 
+TEST_CASE("YAML: an alias of a large mapping finds every key, like its anchor") {
+    std::string text = "A: &big\n";
+    for (int i = 0; i < 50; ++i)
+        text.append("  k").append(std::to_string(49 - i)).append(": v\n");
+    text += "B: *big\n";
+    Document doc = load_text("t.yaml", text);
+    REQUIRE(doc.root);
+    for (int i = 0; i < 50; ++i) {
+        CHECK(doc.root->get("A")->get("k" + std::to_string(i)) != nullptr);
+        CHECK(doc.root->get("B")->get("k" + std::to_string(i)) != nullptr);
+    }
+    CHECK(doc.root->get("B")->get("k50") == nullptr);
+}
+
 TEST_CASE("YAML: alias bombs stop at the expansion limit") {
     std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
     // (appends rather than `"lit" + std::string`: GCC 12 warns falsely on the latter, PR105329)
