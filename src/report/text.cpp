@@ -61,20 +61,21 @@ struct Frame {
     std::string caret;  // spaces (and tabs) up to the caret, then '^'
 };
 
-// The source line around a 1-based code-point column, with a caret under it.
+// The source line around a 1-based code-point column, with a caret under it. Works in two
+// passes over the line and keeps only the window, so a 50 MB single-line template costs no
+// memory beyond the bytes already loaded.
 Frame make_frame(std::string_view line, std::uint32_t column) {
-    std::vector<std::string_view> cps;
-    for (std::size_t i = 0; i < line.size();) {
-        const std::size_t n =
-            std::min(sequence_length(static_cast<unsigned char>(line[i])), line.size() - i);
-        cps.push_back(line.substr(i, n));
-        i += n;
-    }
-    const std::size_t at = std::min<std::size_t>(column > 0 ? column - 1 : 0, cps.size());
-    std::size_t first = 0, last = cps.size();
-    if (cps.size() > kFrameWidth) {
+    const auto next = [&line](std::size_t i) {
+        return i + std::min(sequence_length(static_cast<unsigned char>(line[i])), line.size() - i);
+    };
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < line.size(); i = next(i))
+        ++count;
+    const std::size_t at = std::min<std::size_t>(column > 0 ? column - 1 : 0, count);
+    std::size_t first = 0, last = count;
+    if (count > kFrameWidth) {
         first = at > kFrameWidth / 2 ? at - kFrameWidth / 2 : 0;
-        last = std::min(cps.size(), first + kFrameWidth);
+        last = std::min(count, first + kFrameWidth);
         first = last - kFrameWidth;
     }
     Frame f;
@@ -82,12 +83,17 @@ Frame make_frame(std::string_view line, std::uint32_t column) {
         f.text.append("…");
         f.caret.push_back(' ');
     }
-    for (std::size_t i = first; i < last; ++i) {
-        const std::string shown = printable(cps[i]);
-        f.text += shown;
-        if (i < at) f.caret += shown == "\t" ? '\t' : ' ';
+    std::size_t index = 0;
+    for (std::size_t i = 0; i < line.size() && index < last; ++index) {
+        const std::size_t end = next(i);
+        if (index >= first) {
+            const std::string shown = printable(line.substr(i, end - i));
+            f.text += shown;
+            if (index < at) f.caret += shown == "\t" ? '\t' : ' ';
+        }
+        i = end;
     }
-    if (last < cps.size()) f.text += "…";
+    if (last < count) f.text += "…";
     f.caret += '^';
     return f;
 }
