@@ -1,0 +1,7 @@
+// libFuzzer entry point for stacklint::fuzz::cdk_manifest (see tests/fuzz/targets.hpp).
+#include "fuzz/targets.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    stacklint::fuzz::cdk_manifest(data, size);
+    return 0;
+}

@@ -1,0 +1,141 @@
+#include "fuzz/targets.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cdk/assembly.hpp"
+#include "fuzz/invariants.hpp"
+#include "lint/engine.hpp"
+#include "report/report.hpp"
+
+namespace stacklint::fuzz {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string bytes_of(const std::uint8_t* data, std::size_t size) {
+    return std::string(reinterpret_cast<const char*>(data), size);
+}
+
+void load(const char* name, Format format, const std::uint8_t* data, std::size_t size) {
+    auto source = std::make_shared<const Source>(name, bytes_of(data, size));
+    check_positions(load_document(source, format));
+}
+
+// What every run must give, whatever the input: findings inside the file with a rule and a
+// message, and reports that are what they claim to be.
+void check_result(const LintResult& result, std::uint32_t lines) {
+    for (const Finding& f : result.findings) {
+        require(!f.rule.empty() && !f.message.empty(), "a finding without rule or message");
+        require(!f.mark.valid() || (f.mark.line <= lines + 1 && f.mark.column >= 1),
+                "a finding outside the file");
+    }
+    std::ostringstream text, json, sarif, junit, github;
+    const ReportOptions options;
+    write_text(text, result, options);
+    write_json(json, result);
+    write_sarif(sarif, result, options);
+    write_junit(junit, result, options);
+    write_github(github, result, options);
+    require(nlohmann::json::accept(json.str()), "the JSON report is not JSON");
+    require(nlohmann::json::accept(sarif.str()), "the SARIF report is not JSON");
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+}
+
+// One assembly directory per process, removed at exit; only manifest.json changes per input.
+const fs::path& assembly_dir() {
+    static const fs::path dir = [] {
+        std::string pattern = (fs::temp_directory_path() / "stacklint-fuzz-XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr) fail("mkdtemp");
+        const fs::path d = pattern;
+        write_file(d / "App.template.json",
+                   R"({"Resources": {"Data": {"Type": "AWS::S3::Bucket", "DeletionPolicy":)"
+                   R"( "Retain", "Metadata": {"aws:cdk:path": "App/Data/Resource"}}}, "Outputs":)"
+                   R"( {"Out": {"Value": {"Ref": "Data"}, "Export": {"Name": "app-data"}}}})");
+        write_file(d / "Use.template.json",
+                   R"({"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties":)"
+                   R"( {"QueueName": {"Fn::ImportValue": "app-data"}}}}})");
+        write_file(d / "App.metadata.json",
+                   R"({"/App/Data/Resource": [{"type": "aws:cdk:logicalId", "data": "Data"}]})");
+        fs::create_directories(d / "assembly-Stage");
+        write_file(d / "assembly-Stage" / "manifest.json",
+                   R"({"version": "36.0.0", "artifacts": {}})");
+        static const std::string keep = d.string();
+        std::atexit([] {
+            std::error_code ec;
+            fs::remove_all(keep, ec);
+        });
+        return d;
+    }();
+    return dir;
+}
+
+bool inside(const fs::path& root, const fs::path& p) {
+    const auto [end, unused] = std::mismatch(root.begin(), root.end(), p.begin(), p.end());
+    return end == root.end();
+}
+
+}  // namespace
+
+void yaml_loader(const std::uint8_t* data, std::size_t size) {
+    load("fuzz.yaml", Format::Yaml, data, size);
+}
+
+void json_loader(const std::uint8_t* data, std::size_t size) {
+    load("fuzz.json", Format::Json, data, size);
+}
+
+void lint(const std::uint8_t* data, std::size_t size) {
+    if (size == 0) return;
+    const char* name = (data[0] & 1) ? "fuzz.json" : "fuzz.yaml";
+    auto source = std::make_shared<const Source>(name, bytes_of(data + 1, size - 1));
+    const auto lines = static_cast<std::uint32_t>(source->line_count());
+    LintResult result;
+    result.set.stacks.push_back(make_stack("fuzz", source, LoadLimits{}));
+    check_positions(result.set.stacks.back()->doc);
+    LintOptions options;
+    options.jobs = 1;
+    run_rules(result, options);
+    check_result(result, lines);
+}
+
+void cdk_manifest(const std::uint8_t* data, std::size_t size) {
+    const fs::path& dir = assembly_dir();
+    write_file(dir / "manifest.json", bytes_of(data, size));
+    const Input input{"cdk.out", dir.string(), false, true, true};
+    cdk::LoadedAssembly loaded = cdk::load_assembly(input, cdk::AssemblyLimits{});
+    const fs::path root = fs::canonical(dir);
+    LintResult result;
+    for (auto& stack : loaded.stacks) {
+        require(stack != nullptr, "a null stack");
+        // Stacks are shown as "cdk.out/<path inside the assembly>" and read from inside it.
+        require(stack->file.starts_with("cdk.out/"), "a stack shown outside the assembly");
+        std::error_code ec;
+        const fs::path real = fs::weakly_canonical(dir / stack->file.substr(8), ec);
+        require(!ec && inside(root, real), "a stack read from outside the assembly");
+        result.set.stacks.push_back(std::move(stack));
+    }
+    for (const ToolError& e : loaded.errors)
+        require(!e.message.empty(), "a tool error without a message");
+    LintOptions options;
+    options.jobs = 1;
+    run_rules(result, options);
+    check_result(result, std::numeric_limits<std::uint32_t>::max() - 1);
+}
+
+}  // namespace stacklint::fuzz
