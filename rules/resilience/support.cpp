@@ -18,10 +18,9 @@ std::string lowercase(std::string_view s) {
     return out;
 }
 
-const Node* versioning_status(const Resource& bucket) {
-    const Node* config = bucket.property("VersioningConfiguration");
-    if (config == nullptr || !config->is_mapping()) return nullptr;
-    return config->get("Status");
+// The Status of one possible VersioningConfiguration (nullptr when absent or not a literal).
+const Node* versioning_status(const Node* config) {
+    return config != nullptr && is_literal_mapping(*config) ? config->get("Status") : nullptr;
 }
 
 }  // namespace
@@ -49,21 +48,24 @@ std::map<std::string, std::vector<const Stack*>> storage_stacks_by_app(const Lin
 }
 
 bool versioning_enabled(const Resource& bucket) {
-    const Node* status = versioning_status(bucket);
-    if (status == nullptr) return false;
-    return possible_values(*status).all(
-        [](const Node* v) { return v != nullptr && v->text() == "Enabled"; });
+    const Node* config = bucket.property("VersioningConfiguration");
+    if (config == nullptr) return false;
+    return possible_trees(*config).all([](const Node* c) {
+        const Node* status = versioning_status(c);
+        return status != nullptr && status->is_scalar() && status->text() == "Enabled";
+    });
 }
 
 bool versioning_may_be_enabled(const Resource& bucket) {
     const Node* config = bucket.property("VersioningConfiguration");
     if (config == nullptr) return false;
-    if (!config->is_mapping()) return !config->intrinsic_name().empty();
-    const Node* status = config->get("Status");
-    if (status == nullptr) return false;
-    const PossibleValues values = possible_values(*status);
-    return values.unknown ||
-           values.any([](const Node* v) { return v != nullptr && v->text() == "Enabled"; });
+    const PossibleTrees configs = possible_trees(*config);
+    return configs.unknown || configs.any([](const Node* c) {
+        if (c == nullptr) return false;
+        if (!is_literal_mapping(*c)) return true;  // a list or other nonsense: not ours to judge
+        const Node* status = c->get("Status");
+        return status != nullptr && (!status->is_scalar() || status->text() == "Enabled");
+    });
 }
 
 std::set<std::string_view> auto_deleted_buckets(const Template& tmpl) {

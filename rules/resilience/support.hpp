@@ -22,9 +22,9 @@ bool is_storage_stack(const Stack& stack, const RuleOptions& options);
 std::map<std::string, std::vector<const Stack*>> storage_stacks_by_app(const LintSet& set,
                                                                        const RuleOptions& options);
 
-// Every possible value of VersioningConfiguration.Status is "Enabled".
+// Every possible VersioningConfiguration (see possible_trees) has Status "Enabled".
 bool versioning_enabled(const Resource& bucket);
-// Some possible value of VersioningConfiguration.Status is (or may be) "Enabled".
+// Some possible VersioningConfiguration has (or may have) Status "Enabled".
 bool versioning_may_be_enabled(const Resource& bucket);
 
 // Logical ids of buckets that a CDK auto-delete custom resource (Custom::S3AutoDeleteObjects)
