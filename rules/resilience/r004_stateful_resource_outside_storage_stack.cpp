@@ -14,8 +14,8 @@ constexpr RuleInfo kInfo{.id = "R004",
                          .doc = R"md(### What it finds
 When an app has at least one storage stack, every stateful resource (bucket, table,
 database, file system, key, secret... — the list is `rules/data/stateful-types.txt`) in the
-app's other stacks. An RDS instance that belongs to a cluster is not counted: the cluster
-holds the data.
+app's other stacks. An RDS instance that belongs to a cluster (or may, under a condition)
+is not counted: the cluster holds the data.
 
 An app is the set of stacks deployed together: all stacks of a CDK cloud assembly, or the
 templates linted from one directory. A stack is a storage stack when the `storage_stacks`

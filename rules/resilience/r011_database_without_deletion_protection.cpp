@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "lint/rule.hpp"
+#include "model/facts.hpp"
 #include "model/values.hpp"
 
 namespace stacklint {
@@ -15,7 +16,8 @@ constexpr RuleInfo kInfo{.id = "R011",
                          .summary = "A database or table has no deletion protection",
                          .doc = R"md(### What it finds
 Databases without deletion protection switched on:
-- `AWS::RDS::DBInstance` outside a cluster (no `DBClusterIdentifier`) and
+- `AWS::RDS::DBInstance` outside a cluster (no `DBClusterIdentifier`, or
+  `AWS::NoValue`; one that is in a cluster only under a condition is not judged) and
   `AWS::RDS::DBCluster`, `AWS::DocDB::DBCluster`, `AWS::Neptune::DBCluster` without
   `DeletionProtection: true`;
 - `AWS::DynamoDB::Table` without `DeletionProtectionEnabled: true`, and an
@@ -79,9 +81,8 @@ class DatabaseWithoutDeletionProtection final : public Rule {
             const std::string path = path_of({"Resources", r.id, "Properties"});
             if (t == "AWS::RDS::DBInstance" || t == "AWS::RDS::DBCluster" ||
                 t == "AWS::DocDB::DBCluster" || t == "AWS::Neptune::DBCluster") {
-                if (t == "AWS::RDS::DBInstance" && r.property("DBClusterIdentifier") != nullptr) {
-                    continue;  // a cluster member: the cluster carries the protection
-                }
+                // A cluster member (or maybe one): the cluster carries the protection.
+                if (is_cluster_member(r) != false) continue;
                 check_flag(stack, r, properties, "DeletionProtection", path, out);
             } else if (t == "AWS::DynamoDB::Table") {
                 check_flag(stack, r, properties, "DeletionProtectionEnabled", path, out);

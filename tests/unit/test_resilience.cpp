@@ -107,6 +107,11 @@ TEST_CASE("Effective deletion policies follow CloudFormation's defaults") {
         "  Cluster: {Type: AWS::RDS::DBCluster}\n"
         "  Single: {Type: AWS::RDS::DBInstance}\n"
         "  Member: {Type: AWS::RDS::DBInstance, Properties: {DBClusterIdentifier: x}}\n"
+        "  Alone: {Type: AWS::RDS::DBInstance, Properties: {DBClusterIdentifier: !Ref "
+        "AWS::NoValue}}\n"
+        "  Maybe: {Type: AWS::RDS::DBInstance, Properties: {DBClusterIdentifier: !If [C, x, !Ref "
+        "AWS::NoValue]}}\n"
+        "  Param: {Type: AWS::RDS::DBInstance, Properties: {DBClusterIdentifier: !Ref P}}\n"
         "  Table: {Type: AWS::DynamoDB::Table}\n"
         "  Kept: {Type: AWS::DynamoDB::Table, DeletionPolicy: Retain}\n"
         "  Either: {Type: AWS::SQS::Queue, DeletionPolicy: !If [C, Retain, Delete]}\n"
@@ -122,6 +127,15 @@ TEST_CASE("Effective deletion policies follow CloudFormation's defaults") {
     CHECK(effective_deletion_policy(*t.find_resource("Same")) == "Retain");
     CHECK(holds_state(*t.find_resource("Single")));
     CHECK_FALSE(holds_state(*t.find_resource("Member")));
+    // DBClusterIdentifier: AWS::NoValue is no cluster; a condition may or may not set one.
+    CHECK(is_cluster_member(*t.find_resource("Alone")) == false);
+    CHECK(holds_state(*t.find_resource("Alone")));
+    CHECK(effective_deletion_policy(*t.find_resource("Alone")) == "Snapshot");
+    CHECK_FALSE(is_cluster_member(*t.find_resource("Maybe")).has_value());
+    CHECK_FALSE(holds_state(*t.find_resource("Maybe")));
+    CHECK_FALSE(effective_deletion_policy(*t.find_resource("Maybe")).has_value());
+    CHECK(is_cluster_member(*t.find_resource("Param")) == true);
+    CHECK(is_cluster_member(*t.find_resource("Table")) == false);
 }
 
 TEST_CASE("Type facts come from the data files") {
