@@ -113,6 +113,10 @@ std::optional<std::string_view> effective_deletion_policy(const Resource& resour
         const std::optional<std::string_view> policy =
             v == nullptr ? default_deletion_policy(resource) : std::string_view(v->text());
         if (!policy || (common && *common != *policy)) return std::nullopt;
+        // An invalid value is T008's to report; what CloudFormation would do is unknown.
+        if (*policy != "Delete" && *policy != "Snapshot" && !is_retain_policy(*policy)) {
+            return std::nullopt;
+        }
         common = policy;
     }
     return common;

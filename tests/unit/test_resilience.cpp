@@ -115,7 +115,8 @@ TEST_CASE("Effective deletion policies follow CloudFormation's defaults") {
         "  Table: {Type: AWS::DynamoDB::Table}\n"
         "  Kept: {Type: AWS::DynamoDB::Table, DeletionPolicy: Retain}\n"
         "  Either: {Type: AWS::SQS::Queue, DeletionPolicy: !If [C, Retain, Delete]}\n"
-        "  Same: {Type: AWS::SQS::Queue, DeletionPolicy: !If [C, Retain, Retain]}\n");
+        "  Same: {Type: AWS::SQS::Queue, DeletionPolicy: !If [C, Retain, Retain]}\n"
+        "  Invalid: {Type: AWS::SQS::Queue, DeletionPolicy: Keep}\n");
     REQUIRE(doc.root);
     const Template t = build_template(*doc.root);
     CHECK(effective_deletion_policy(*t.find_resource("Cluster")) == "Snapshot");
@@ -125,6 +126,7 @@ TEST_CASE("Effective deletion policies follow CloudFormation's defaults") {
     CHECK(effective_deletion_policy(*t.find_resource("Kept")) == "Retain");
     CHECK_FALSE(effective_deletion_policy(*t.find_resource("Either")).has_value());
     CHECK(effective_deletion_policy(*t.find_resource("Same")) == "Retain");
+    CHECK_FALSE(effective_deletion_policy(*t.find_resource("Invalid")).has_value());
     CHECK(holds_state(*t.find_resource("Single")));
     CHECK_FALSE(holds_state(*t.find_resource("Member")));
     // DBClusterIdentifier: AWS::NoValue is no cluster; a condition may or may not set one.
