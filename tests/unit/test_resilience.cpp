@@ -42,6 +42,27 @@ TEST_CASE("R003 is a warning for stateful types and info for the rest") {
     CHECK(found[1]->severity == Severity::Info);
 }
 
+TEST_CASE("R003 claims a failing replacement only where another property forces one") {
+    const LintResult r = test::lint_text(
+        "names.yaml",
+        "Resources:\n"
+        "  B: {Type: AWS::S3::Bucket, Properties: {BucketName: b}}\n"
+        "  L: {Type: AWS::Logs::LogGroup, DeletionPolicy: Retain, UpdateReplacePolicy: Retain,\n"
+        "      Properties: {LogGroupName: /app/logs}}\n");
+    const auto found = of_rule(r, "R003");
+    REQUIRE(found.size() == 2);
+    // A bucket is replaced when, say, BucketNamePrefix changes: that replacement fails.
+    CHECK(found[0]->resource == "B");
+    CHECK_THAT(found[0]->message, Catch::Contains("requires replacing"));
+    CHECK_THAT(found[0]->message, Catch::Contains("Retain policy"));
+    // A log group's only create-only property is its name: nothing else replaces it.
+    CHECK(found[1]->resource == "L");
+    CHECK_THAT(found[1]->message, !Catch::Contains("requires replacing"));
+    CHECK_THAT(found[1]->message, Catch::Contains("rollback"));
+    CHECK_THAT(found[1]->message, Catch::Contains("blocks the next deploy"));
+    CHECK(found[1]->severity == Severity::Warning);  // a log group holds data
+}
+
 TEST_CASE("A configured severity overrides the per-case severity") {
     const std::string path =
         test::write_temp("names-override.yaml",
