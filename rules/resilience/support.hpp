@@ -14,11 +14,15 @@
 namespace stacklint::resilience {
 
 // A stack meant to hold the state: named by the `storage_stacks` option's globs when it is
-// set; otherwise a name containing storage, stateful, data, database or persist (any case),
-// or a CDK stack with termination protection.
+// set; otherwise one whose name has the word storage, stateful, data or database (or a
+// plural), or a word starting with persist, in any case — words are split at CamelCase
+// humps and at anything but a letter, so `MediaDataStack` and `app-db-persistence` are
+// storage stacks and `metadata-api` is not — or a CDK stack with termination protection.
+// A nested stack of a storage stack is one too: it is deployed and deleted with it.
 bool is_storage_stack(const Stack& stack, const RuleOptions& options);
 
-// The storage stacks of each app in the set (see Stack::app), by app.
+// The storage stacks of each app in the set (see Stack::app), by app: the outermost storage
+// stack of each nested chain.
 std::map<std::string, std::vector<const Stack*>> storage_stacks_by_app(const LintSet& set,
                                                                        const RuleOptions& options);
 

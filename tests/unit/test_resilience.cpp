@@ -108,6 +108,17 @@ TEST_CASE("Storage stacks: option globs, name words, termination protection") {
     CHECK(resilience::is_storage_stack(*stack_of("PersistenceLayer", tmpl), none));
     CHECK(resilience::is_storage_stack(*stack_of("statefulThings", tmpl), none));
     CHECK_FALSE(resilience::is_storage_stack(*stack_of("FrontendStack", tmpl), none));
+    // Whole words of the name only: CamelCase humps, '-', '_', '.', '/', digits.
+    CHECK(resilience::is_storage_stack(*stack_of("MediaDataStack", tmpl), none));
+    CHECK(resilience::is_storage_stack(*stack_of("data-stack", tmpl), none));
+    CHECK(resilience::is_storage_stack(*stack_of("app-db-persistence", tmpl), none));
+    CHECK(resilience::is_storage_stack(*stack_of("prod_DATABASES.v2", tmpl), none));
+    CHECK(resilience::is_storage_stack(*stack_of("DBStorage2", tmpl), none));
+    CHECK(resilience::is_storage_stack(*stack_of("Prod/Data", tmpl), none));
+    CHECK_FALSE(resilience::is_storage_stack(*stack_of("metadata-api", tmpl), none));
+    CHECK_FALSE(resilience::is_storage_stack(*stack_of("update-service", tmpl), none));
+    CHECK_FALSE(resilience::is_storage_stack(*stack_of("MetadataService", tmpl), none));
+    CHECK_FALSE(resilience::is_storage_stack(*stack_of("Datadog", tmpl), none));
     auto tp = stack_of("Core", tmpl);
     tp->termination_protection = true;
     CHECK(resilience::is_storage_stack(*tp, none));
@@ -118,6 +129,58 @@ TEST_CASE("Storage stacks: option globs, name words, termination protection") {
     CHECK_FALSE(resilience::is_storage_stack(*stack_of("core", tmpl), globs));  // globs: exact case
     // With globs configured, the name heuristic no longer applies.
     CHECK_FALSE(resilience::is_storage_stack(*stack_of("StorageStack", tmpl), globs));
+}
+
+TEST_CASE("A nested stack of a storage stack is a storage stack") {
+    const std::string tmpl = "Resources:\n  Q: {Type: AWS::SNS::Topic}\n";
+    const RuleOptions globs{{"storage_stacks", {"ReportingStack"}}};
+    auto root = stack_of("ReportingStack", tmpl);
+    auto nested = stack_of("ReportingStack/ExportQueueNestedStackResource", tmpl);
+    nested->parent = root.get();
+    auto deeper = stack_of("ReportingStack/ExportQueueNestedStackResource/Inner", tmpl);
+    deeper->parent = nested.get();
+    auto api = stack_of("ApiStack", tmpl);
+    auto api_nested = stack_of("ApiStack/Handlers", tmpl);
+    api_nested->parent = api.get();
+    CHECK(resilience::is_storage_stack(*nested, globs));
+    CHECK(resilience::is_storage_stack(*deeper, globs));
+    CHECK_FALSE(resilience::is_storage_stack(*api_nested, globs));
+
+    // The app's storage stacks are the outermost ones, once each.
+    LintSet set;
+    const Stack* root_ptr = root.get();
+    set.stacks.push_back(std::move(root));
+    set.stacks.push_back(std::move(nested));
+    set.stacks.push_back(std::move(deeper));
+    set.stacks.push_back(std::move(api));
+    set.stacks.push_back(std::move(api_nested));
+    const auto by_app = resilience::storage_stacks_by_app(set, globs);
+    REQUIRE(by_app.count("app") == 1);
+    CHECK(by_app.at("app") == std::vector<const Stack*>{root_ptr});
+}
+
+TEST_CASE("R004 and R005 see a nested stack of the storage stack as storage") {
+    const std::string storage = "Resources:\n  Q: {Type: AWS::SNS::Topic}\n";
+    const std::string kept =
+        "Resources:\n"
+        "  Exports: {Type: AWS::S3::Bucket, DeletionPolicy: Retain, UpdateReplacePolicy: Retain,\n"
+        "            Properties: {VersioningConfiguration: {Status: Enabled}}}\n";
+    LintResult r;
+    auto root = stack_of("ReportingStack", storage);
+    auto nested = stack_of("ReportingStack/ExportQueue", kept);
+    nested->parent = root.get();
+    auto api = stack_of("ApiStack", kept);
+    r.set.stacks.push_back(std::move(root));
+    r.set.stacks.push_back(std::move(nested));
+    r.set.stacks.push_back(std::move(api));
+    LintOptions options;
+    options.rule_options = {{"storage_stacks", {"ReportingStack"}}};
+    run_rules(r, options);
+    for (const char* id : {"R004", "R005"}) {
+        const auto found = of_rule(r, id);
+        REQUIRE(found.size() == 1);
+        CHECK(found[0]->stack == "ApiStack");
+    }
 }
 
 TEST_CASE("Effective deletion policies follow CloudFormation's defaults") {
