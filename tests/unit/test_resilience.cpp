@@ -63,6 +63,84 @@ TEST_CASE("R003 claims a failing replacement only where another property forces 
     CHECK(found[1]->severity == Severity::Warning);  // a log group holds data
 }
 
+TEST_CASE("R008 is a warning for buckets that keep data, info for the rest") {
+    const std::string unfiltered =
+        "      LifecycleConfiguration: {Rules: [{Id: All, Status: Enabled, ExpirationInDays: "
+        "7}]}\n";
+    const LintResult r = test::lint_text(
+        "expire.yaml",
+        "Conditions:\n  C: !Equals [!Ref AWS::Region, us-east-1]\n"
+        "Transform: AWS::LanguageExtensions\n"
+        "Resources:\n"
+        "  Scratch:\n    Type: AWS::S3::Bucket\n    Properties:\n" +
+            unfiltered +
+            "  Kept:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: Retain\n"
+            "    UpdateReplacePolicy: Retain\n    Properties:\n" +
+            unfiltered +
+            "  Versioned:\n    Type: AWS::S3::Bucket\n    Properties:\n"
+            "      VersioningConfiguration: {Status: Enabled}\n" +
+            unfiltered +
+            "  MaybeKept:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: !If [C, Retain, "
+            "Delete]\n    Properties:\n" +
+            unfiltered);
+    const auto found = of_rule(r, "R008");
+    REQUIRE(found.size() == 4);
+    CHECK(found[0]->resource == "Scratch");
+    CHECK(found[0]->severity == Severity::Info);
+    CHECK(found[1]->resource == "Kept");
+    CHECK(found[1]->severity == Severity::Warning);
+    CHECK(found[2]->resource == "Versioned");
+    CHECK(found[2]->severity == Severity::Warning);
+    // A policy that may be Delete does not certainly keep the data: the milder severity.
+    CHECK(found[3]->resource == "MaybeKept");
+    CHECK(found[3]->severity == Severity::Info);
+    CHECK_THAT(found[0]->message,
+               Catch::Contains("expires every object in the bucket after 7 days"));
+}
+
+TEST_CASE("R001 says what is wrong: no rule, a disabled rule, or a scoped one") {
+    const std::string head =
+        "    Type: AWS::S3::Bucket\n    DeletionPolicy: Retain\n    UpdateReplacePolicy: "
+        "Retain\n    Properties:\n      VersioningConfiguration: {Status: Enabled}\n";
+    const LintResult r = test::lint_text(
+        "versions.yaml",
+        "Conditions:\n  C: !Equals [!Ref AWS::Region, us-east-1]\n"
+        "Resources:\n"
+        "  None:\n" +
+            head + "  Off:\n" + head +
+            "      LifecycleConfiguration: {Rules: [{Id: Old, Status: Disabled, "
+            "NoncurrentVersionExpiration: {NoncurrentDays: 1}}]}\n"
+            "  Tmp:\n" +
+            head +
+            "      LifecycleConfiguration: {Rules: [{Id: TmpOnly, Status: Enabled, Prefix: tmp/, "
+            "NoncurrentVersionExpiration: {NoncurrentDays: 1}}]}\n"
+            "  Tagged:\n" +
+            head +
+            "      LifecycleConfiguration: {Rules: [{Status: Enabled, TagFilters: [{Key: a, Value: "
+            "b}], NoncurrentVersionExpirationInDays: 1}]}\n"
+            "  EitherPrefix:\n" +
+            head +
+            "      LifecycleConfiguration: {Rules: [{Id: Split, Status: Enabled, Prefix: !If [C, "
+            "a/, b/], NoncurrentVersionExpiration: {NoncurrentDays: 1}}]}\n");
+    const auto found = of_rule(r, "R001");
+    REQUIRE(found.size() == 5);
+    CHECK(found[0]->resource == "None");
+    CHECK_THAT(found[0]->message, Catch::Contains("has no lifecycle rule expiring noncurrent"));
+    CHECK(found[1]->resource == "Off");
+    CHECK_THAT(found[1]->message, Catch::Contains("lifecycle rule 'Old' would expire old versions "
+                                                  "but its Status is Disabled"));
+    CHECK(found[2]->resource == "Tmp");
+    CHECK_THAT(found[2]->message,
+               Catch::Contains("rule 'TmpOnly' expires old versions only for prefix 'tmp/'"));
+    CHECK(found[3]->resource == "Tagged");
+    CHECK_THAT(found[3]->message, Catch::Contains("rule #1 expires old versions only for tags"));
+    // Every branch is scoped; the message names the first.
+    CHECK(found[4]->resource == "EitherPrefix");
+    CHECK_THAT(found[4]->message, Catch::Contains("only for prefix 'a/'"));
+    for (const Finding* f : found)
+        CHECK(f->path == "Resources/" + f->resource + "/Properties/VersioningConfiguration");
+}
+
 TEST_CASE("A configured severity overrides the per-case severity") {
     const std::string path =
         test::write_temp("names-override.yaml",
