@@ -59,10 +59,9 @@ bool may_be_limited(const Node& rule) {
         tags && !(tags->is_sequence() && tags->items().empty())) {
         return true;
     }
-    if (const Node* filter = rule.get("Filter");
-        filter && !(is_literal_mapping(*filter) && filter->size() == 0)) {
-        return true;
-    }
+    // `Filter` is the S3 API's spelling, not a CloudFormation property (S003 reports it):
+    // what it would limit is not for this rule to guess.
+    if (rule.get("Filter") != nullptr) return true;
     return rule.get("ObjectSizeGreaterThan") != nullptr ||
            rule.get("ObjectSizeLessThan") != nullptr;
 }
