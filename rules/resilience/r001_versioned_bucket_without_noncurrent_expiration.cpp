@@ -1,4 +1,7 @@
 // R001: a versioned bucket whose old versions are never expired.
+#include <optional>
+#include <string>
+
 #include "lint/rule.hpp"
 #include "model/values.hpp"
 #include "support.hpp"
@@ -17,9 +20,11 @@ An `AWS::S3::Bucket` with `VersioningConfiguration.Status: Enabled` and no *enab
 lifecycle rule with `NoncurrentVersionExpiration` (or the legacy
 `NoncurrentVersionExpirationInDays`) that covers the whole bucket. A rule with
 `Status: Disabled` does not count; a rule limited by `Prefix`, `TagFilters` or an object
-size covers only part of the bucket, and the message says so. When versioning or the rule
-depends on a condition or a parameter, stacklint stays silent unless every possibility is
-a problem.
+size covers only part of the bucket, and the message says so. When versioning, the
+lifecycle configuration or any part of a rule depends on a condition (`Fn::If` at any
+level, `AWS::NoValue`) or a parameter, stacklint stays silent unless every possibility is
+a problem: a `Prefix` limits a rule only when it is non-empty in every case (one given by a
+parameter may be empty).
 
 ### Why it matters
 With versioning on, every overwrite and every delete keeps the old version. Nothing removes
@@ -57,31 +62,81 @@ constexpr std::string_view kFix =
     "add LifecycleConfiguration: {Rules: [{Id: ExpireOldVersions, Status: Enabled, "
     "NoncurrentVersionExpiration: {NoncurrentDays: 30}}]}";
 
-bool present(const Node* v) {
-    return v != nullptr && !is_no_value(*v);
-}
-
-// What limits a lifecycle rule to part of the bucket, described for a message; empty when
-// the rule covers every object.
-std::string scope_of(const Node& rule) {
-    if (const Node* prefix = rule.get("Prefix"); present(prefix)) {
-        if (!prefix->is_scalar()) return "a prefix";
+// What limits a lifecycle rule (one possible literal shape of it) to part of the bucket,
+// described for a message: empty when the rule covers every object, nullopt when that
+// depends on a value that cannot be known (a prefix given by a parameter may be empty).
+std::optional<std::string> scope_of(const Node& rule) {
+    if (const Node* prefix = rule.get("Prefix")) {
+        if (!prefix->is_scalar()) return std::nullopt;
         if (!prefix->text().empty()) return "prefix '" + prefix->text() + "'";
     }
-    if (const Node* tags = rule.get("TagFilters"); present(tags) && tags->size() > 0) return "tags";
-    if (present(rule.get("ObjectSizeGreaterThan")) || present(rule.get("ObjectSizeLessThan"))) {
+    if (const Node* tags = rule.get("TagFilters")) {
+        if (!tags->is_sequence()) return std::nullopt;
+        if (!tags->items().empty()) return "tags";
+    }
+    if (rule.get("ObjectSizeGreaterThan") != nullptr || rule.get("ObjectSizeLessThan") != nullptr) {
         return "object size";
     }
-    if (const Node* filter = rule.get("Filter"); present(filter) && filter->size() > 0) {
-        return "a filter";
-    }
-    return {};
+    // `Filter` is the S3 API's spelling, not a CloudFormation property (S003 reports it):
+    // what it would limit is not for this rule to guess.
+    if (rule.get("Filter") != nullptr) return std::nullopt;
+    return std::string();
 }
 
 std::string rule_name(const Node& rule, std::size_t index) {
     const Node* id = rule.get("Id");
     return id != nullptr && id->is_scalar() ? "'" + id->text() + "'"
                                             : "#" + std::to_string(index + 1);
+}
+
+// What is wrong with one possible LifecycleConfiguration (nullptr: none) of a versioned
+// bucket, as the message says it; nullopt when it expires old versions for the whole bucket
+// or may do so.
+std::optional<std::string> problem_of(const std::string& id, const Node* lifecycle) {
+    std::string scoped;    // a matching rule limited to part of the bucket
+    std::string disabled;  // a matching rule that is switched off
+    const Node* rules = nullptr;
+    if (lifecycle != nullptr) {
+        if (!is_literal_mapping(*lifecycle)) return std::nullopt;  // cannot be known
+        rules = lifecycle->get("Rules");
+        if (rules != nullptr && !rules->is_sequence()) return std::nullopt;
+    }
+    for (std::size_t i = 0; rules != nullptr && i < rules->items().size(); ++i) {
+        const Node& rule = rules->items()[i];
+        if (!is_literal_mapping(rule)) return std::nullopt;  // a function: may be any rule
+        if (rule.get("NoncurrentVersionExpiration") == nullptr &&
+            rule.get("NoncurrentVersionExpirationInDays") == nullptr) {
+            continue;
+        }
+        // A rule without Status is invalid (the schema rules say so); not ours.
+        const Node* status = rule.get("Status");
+        if (status == nullptr) return std::nullopt;
+        if (status->is_scalar() && status->text() != "Enabled") {
+            disabled = rule_name(rule, i);
+            continue;
+        }
+        const std::optional<std::string> scope = scope_of(rule);
+        if (!scope || scope->empty()) return std::nullopt;  // may cover the whole bucket
+        scoped = "rule " + rule_name(rule, i) + " expires old versions only for " + *scope;
+    }
+    if (!scoped.empty()) {
+        return "versioned bucket '" + id + "': " + scoped +
+               "; every other object keeps all its old versions forever, and CloudFormation "
+               "cannot delete the bucket while it holds them; add a rule for the whole "
+               "bucket: {Id: ExpireOldVersions, Status: Enabled, "
+               "NoncurrentVersionExpiration: {NoncurrentDays: 30}}";
+    }
+    if (!disabled.empty()) {
+        return "versioned bucket '" + id + "': lifecycle rule " + disabled +
+               " would expire old versions but its Status is Disabled, so none ever "
+               "expire and CloudFormation cannot delete the bucket while it holds them; "
+               "set Status: Enabled";
+    }
+    return "versioned bucket '" + id +
+           "' has no lifecycle rule expiring noncurrent versions: every overwrite and "
+           "delete keeps an old version forever, storage grows without bound and "
+           "CloudFormation cannot delete the bucket while it holds them; " +
+           std::string(kFix);
 }
 
 class VersionedBucketWithoutNoncurrentExpiration final : public Rule {
@@ -98,63 +153,26 @@ class VersionedBucketWithoutNoncurrentExpiration final : public Rule {
     }
 
   private:
+    // Reports when every possible lifecycle configuration leaves old versions unexpired
+    // somewhere; the message describes the first one (as written, every condition true).
     static void check_bucket(const Stack& stack, const Resource& bucket, Reporter& out) {
-        std::string scoped;    // a matching rule limited to part of the bucket
-        std::string disabled;  // a matching rule that is switched off
-        if (const Node* lifecycle = bucket.property("LifecycleConfiguration")) {
-            if (!lifecycle->is_mapping()) return;  // given by a function: cannot be known
-            const Node* rules = lifecycle->get("Rules");
-            if (rules != nullptr && !rules->is_sequence()) return;
-            for (std::size_t i = 0; rules != nullptr && i < rules->items().size(); ++i) {
-                const PossibleValues candidates = possible_values(rules->items()[i]);
-                if (candidates.unknown) return;
-                for (const Node* rule : candidates.values) {
-                    if (rule == nullptr || !rule->is_mapping()) continue;
-                    if (!present(rule->get("NoncurrentVersionExpiration")) &&
-                        !present(rule->get("NoncurrentVersionExpirationInDays"))) {
-                        continue;
-                    }
-                    // A rule without Status is invalid (the schema rules say so); not ours.
-                    const Node* status = rule->get("Status");
-                    if (status == nullptr) return;
-                    const PossibleValues s = possible_values(*status);
-                    const bool may_be_enabled = s.unknown || s.any([](const Node* v) {
-                        return v && v->text() == "Enabled";
-                    });
-                    if (!may_be_enabled) {
-                        disabled = rule_name(*rule, i);
-                        continue;
-                    }
-                    const std::string scope = scope_of(*rule);
-                    if (scope.empty()) return;  // the whole bucket is covered
-                    scoped =
-                        "rule " + rule_name(*rule, i) + " expires old versions only for " + scope;
-                }
-            }
-        }
-        const Entry* versioning = bucket.property_entry("VersioningConfiguration");
         const std::string id(bucket.id);
-        std::string message;
-        if (!scoped.empty()) {
-            message = "versioned bucket '" + id + "': " + scoped +
-                      "; every other object keeps all its old versions forever, and CloudFormation "
-                      "cannot delete the bucket while it holds them; add a rule for the whole "
-                      "bucket: {Id: ExpireOldVersions, Status: Enabled, "
-                      "NoncurrentVersionExpiration: {NoncurrentDays: 30}}";
-        } else if (!disabled.empty()) {
-            message = "versioned bucket '" + id + "': lifecycle rule " + disabled +
-                      " would expire old versions but its Status is Disabled, so none ever "
-                      "expire and CloudFormation cannot delete the bucket while it holds them; "
-                      "set Status: Enabled";
+        std::optional<std::string> message;
+        if (const Node* lifecycle = bucket.property("LifecycleConfiguration")) {
+            const PossibleTrees configs = possible_trees(*lifecycle);
+            if (configs.unknown) return;
+            for (const Node* config : configs.values) {
+                std::optional<std::string> problem = problem_of(id, config);
+                if (!problem) return;
+                if (!message) message = std::move(problem);
+            }
         } else {
-            message = "versioned bucket '" + id +
-                      "' has no lifecycle rule expiring noncurrent versions: every overwrite and "
-                      "delete keeps an old version forever, storage grows without bound and "
-                      "CloudFormation cannot delete the bucket while it holds them; " +
-                      std::string(kFix);
+            message = problem_of(id, nullptr);
         }
+        if (!message) return;
+        const Entry* versioning = bucket.property_entry("VersioningConfiguration");
         out.add(stack,
-                {versioning->key_mark, std::move(message), bucket.id,
+                {versioning->key_mark, std::move(*message), bucket.id,
                  path_of({"Resources", bucket.id, "Properties", "VersioningConfiguration"})});
     }
 };

@@ -14,15 +14,19 @@ constexpr RuleInfo kInfo{.id = "R004",
                          .doc = R"md(### What it finds
 When an app has at least one storage stack, every stateful resource (bucket, table,
 database, file system, key, secret... — the list is `rules/data/stateful-types.txt`) in the
-app's other stacks. An RDS instance that belongs to a cluster is not counted: the cluster
-holds the data.
+app's other stacks. An RDS instance that belongs to a cluster (or may, under a condition)
+is not counted: the cluster holds the data.
 
 An app is the set of stacks deployed together: all stacks of a CDK cloud assembly, or the
 templates linted from one directory. A stack is a storage stack when the `storage_stacks`
-option's name globs match it; without that option, when its name contains `storage`,
-`stateful`, `data`, `database` or `persist` (any case), or when its CDK manifest enables
-termination protection. With no storage stack in the app the rule is silent: a
-single-stack app has nowhere better to put its state.
+option's name globs match it; without that option, when a word of its name is `storage`,
+`stateful`, `data` or `database` (or a plural), or starts with `persist`, in any case, or
+when its CDK manifest enables termination protection. Words are split at CamelCase humps
+and at anything but a letter (`-`, `_`, `.`, `/`, digits): `MediaDataStack`, `data-stack`
+and `app-db-persistence` are storage stacks, `metadata-api` and `update-service` are not
+(name such stacks in `storage_stacks`). A nested stack of a storage stack is a storage
+stack too: it is deployed and deleted with its parent. With no storage stack in the app
+the rule is silent: a single-stack app has nowhere better to put its state.
 
 ### Why it matters
 Stateless stacks are redeployed, rolled back, destroyed and recreated all the time. A

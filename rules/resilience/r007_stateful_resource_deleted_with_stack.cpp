@@ -17,12 +17,13 @@ Two cases, one finding per resource:
 - a stateful resource (`rules/data/stateful-types.txt`) whose effective `DeletionPolicy`
   is `Delete` — written, or the default: every type defaults to `Delete` except
   `AWS::RDS::DBCluster` and an `AWS::RDS::DBInstance` outside a cluster, which default to
-  `Snapshot`. S3 buckets are left to R002 (CloudFormation cannot delete a bucket that
-  holds data) unless a CDK auto-delete custom resource empties them first, and RDS
+  `Snapshot`. S3 buckets are left to R002 here (CloudFormation cannot delete a bucket
+  that holds data) unless a CDK auto-delete custom resource empties them first, and RDS
   instances in a cluster are skipped (the cluster holds the data);
 - a stateful resource kept on deletion (`Retain`, `RetainExceptOnCreate`, `Snapshot`,
-  written or default) without an `UpdateReplacePolicy`: a replacement still deletes the old
-  resource, because `UpdateReplacePolicy` defaults to `Delete`.
+  written or default) without an `UpdateReplacePolicy`, S3 buckets included: a
+  replacement still deletes the old resource, because `UpdateReplacePolicy` defaults to
+  `Delete`.
 
 ### Why it matters
 Deleting a stack, or removing a resource from the template, deletes the resource and its
@@ -56,14 +57,17 @@ class StatefulResourceDeletedWithStack final : public Rule {
         for (const Resource& r : stack.tmpl->resources) {
             if (!holds_state(r)) continue;
             const bool auto_deleted = emptied.count(r.id) > 0;
-            if (r.type_name == "AWS::S3::Bucket" && !auto_deleted) continue;
             const auto policy = effective_deletion_policy(r);
             if (!policy) continue;
+            // A bucket deleted with its stack is R002's: CloudFormation cannot delete it while
+            // it holds data, unless an auto-delete resource empties it first.
+            const bool left_to_r002 = r.type_name == "AWS::S3::Bucket" && !auto_deleted;
             const std::string what = std::string(r.type_name) + " '" + std::string(r.id) + "'";
             const std::string path = r.deletion_policy
                                          ? path_of({"Resources", r.id, "DeletionPolicy"})
                                          : path_of({"Resources", r.id});
             if (*policy == "Delete") {
+                if (left_to_r002) continue;
                 std::string message =
                     what + " is deleted with its stack (" +
                     (r.deletion_policy ? "DeletionPolicy: Delete"
@@ -76,14 +80,20 @@ class StatefulResourceDeletedWithStack final : public Rule {
                         {resilience::deletion_policy_mark(r), std::move(message), r.id, path});
             } else if (r.update_replace_policy == nullptr) {
                 const std::string keep = *policy == "Snapshot" ? "Snapshot" : "Retain";
+                // CloudFormation deletes only empty buckets: an old one that holds data is
+                // left behind when the delete after a replacement fails.
+                const std::string loss =
+                    r.type_name == "AWS::S3::Bucket"
+                        ? "still makes CloudFormation delete the old bucket instead of keeping "
+                          "it (an empty one goes; one that holds data fails to delete and is "
+                          "left behind, tracked by no stack)"
+                        : "still deletes the old one with its data";
                 out.add(stack,
                         {resilience::deletion_policy_mark(r),
                          what + " survives stack deletion (DeletionPolicy " + std::string(*policy) +
                              (r.deletion_policy ? "" : ", the default") +
-                             ") but has no UpdateReplacePolicy: a change that replaces it "
-                             "still deletes the old one with its data; add "
-                             "UpdateReplacePolicy: " +
-                             keep,
+                             ") but has no UpdateReplacePolicy: a change that replaces it " + loss +
+                             "; add UpdateReplacePolicy: " + keep,
                          r.id, path});
             }
         }

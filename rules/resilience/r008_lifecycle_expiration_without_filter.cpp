@@ -1,4 +1,6 @@
 // R008: a lifecycle rule that expires every object in the bucket.
+#include <optional>
+
 #include "lint/rule.hpp"
 #include "model/facts.hpp"
 #include "model/values.hpp"
@@ -16,7 +18,10 @@ constexpr RuleInfo kInfo{.id = "R008",
 An enabled lifecycle rule with `ExpirationInDays` or `ExpirationDate` and nothing that
 limits it — no `Prefix` (or an empty one), no `TagFilters`, no object-size bounds. Warning
 when the bucket is retained or versioned (it holds data meant to last), info otherwise
-(a scratch or log bucket may expire everything on purpose).
+(a scratch or log bucket may expire everything on purpose). Reported only when every
+possible deployment has such a rule: an expiration, a status or a whole rule that depends
+on a condition (`Fn::If`, `AWS::NoValue`) counts only when every branch expires
+everything, and a `Prefix` given by a parameter may be a limit.
 
 ### Why it matters
 Such a rule deletes every current object once it reaches the age, including objects
@@ -43,18 +48,46 @@ LifecycleConfiguration:
 ```
 )md"};
 
-bool present(const Node* v) {
-    return v != nullptr && !is_no_value(*v);
+// Whether something limits the rule (one possible literal shape of it) to part of the
+// bucket, or may: a value a function gives (a parameter for `Prefix`) may be a limit.
+bool may_be_limited(const Node& rule) {
+    if (const Node* prefix = rule.get("Prefix");
+        prefix && !(prefix->is_scalar() && prefix->text().empty())) {
+        return true;
+    }
+    if (const Node* tags = rule.get("TagFilters");
+        tags && !(tags->is_sequence() && tags->items().empty())) {
+        return true;
+    }
+    // `Filter` is the S3 API's spelling, not a CloudFormation property (S003 reports it):
+    // what it would limit is not for this rule to guess.
+    if (rule.get("Filter") != nullptr) return true;
+    return rule.get("ObjectSizeGreaterThan") != nullptr ||
+           rule.get("ObjectSizeLessThan") != nullptr;
 }
 
-bool limited(const Node& rule) {
-    const Node* prefix = rule.get("Prefix");
-    if (present(prefix) && !(prefix->is_scalar() && prefix->text().empty())) return true;
-    const Node* tags = rule.get("TagFilters");
-    if (present(tags) && (tags->size() > 0 || !tags->intrinsic_name().empty())) return true;
-    const Node* filter = rule.get("Filter");
-    if (present(filter) && filter->size() > 0) return true;
-    return present(rule.get("ObjectSizeGreaterThan")) || present(rule.get("ObjectSizeLessThan"));
+// A rule that certainly expires every object of the bucket.
+struct ExpiringRule {
+    const Node* rule;
+    std::size_t index;
+    const Entry* expiration;
+};
+
+// The first such rule of one possible LifecycleConfiguration (nullptr: none), if any.
+std::optional<ExpiringRule> expiring_rule(const Node* lifecycle) {
+    if (lifecycle == nullptr || !is_literal_mapping(*lifecycle)) return std::nullopt;
+    const Node* rules = lifecycle->get("Rules");
+    if (rules == nullptr || !rules->is_sequence()) return std::nullopt;
+    for (std::size_t i = 0; i < rules->items().size(); ++i) {
+        const Node& rule = rules->items()[i];
+        if (!is_literal_mapping(rule) || may_be_limited(rule)) continue;
+        const Node* status = rule.get("Status");
+        if (status == nullptr || !status->is_scalar() || status->text() != "Enabled") continue;
+        const Entry* expiration = rule.find("ExpirationInDays");
+        if (expiration == nullptr) expiration = rule.find("ExpirationDate");
+        if (expiration != nullptr) return ExpiringRule{&rule, i, expiration};
+    }
+    return std::nullopt;
 }
 
 class LifecycleExpirationWithoutFilter final : public Rule {
@@ -65,25 +98,20 @@ class LifecycleExpirationWithoutFilter final : public Rule {
         for (const Resource& bucket : stack.tmpl->resources) {
             if (bucket.type_name != "AWS::S3::Bucket") continue;
             const Node* lifecycle = bucket.property("LifecycleConfiguration");
-            const Node* rules = lifecycle ? lifecycle->get("Rules") : nullptr;
-            if (rules == nullptr || !rules->is_sequence()) continue;
-            for (std::size_t i = 0; i < rules->items().size(); ++i) {
-                const Node& rule = rules->items()[i];
-                if (!rule.is_mapping() || limited(rule)) continue;
-                const Node* status = rule.get("Status");
-                if (status == nullptr || !possible_values(*status).all([](const Node* v) {
-                        return v != nullptr && v->text() == "Enabled";
-                    })) {
-                    continue;
-                }
-                const Entry* expiration = rule.find("ExpirationInDays");
-                if (expiration == nullptr || !present(&expiration->value)) {
-                    expiration = rule.find("ExpirationDate");
-                }
-                if (expiration == nullptr || !present(&expiration->value)) continue;
-                report(stack, bucket, rule, i, *expiration, out);
-                break;  // once per bucket
+            if (lifecycle == nullptr) continue;
+            // Only when every possible configuration has such a rule; the first (as written,
+            // every condition true) is the one reported.
+            const PossibleTrees configs = possible_trees(*lifecycle);
+            std::optional<ExpiringRule> first;
+            bool always = !configs.unknown;
+            for (const Node* config : configs.values) {
+                const std::optional<ExpiringRule> found = expiring_rule(config);
+                if (!found) always = false;
+                if (!always) break;
+                if (!first) first = found;
             }
+            if (always && first)
+                report(stack, bucket, *first->rule, first->index, *first->expiration, out);
         }
     }
 

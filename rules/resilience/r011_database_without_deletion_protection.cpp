@@ -1,5 +1,9 @@
 // R011: a database that one delete call can remove.
+#include <optional>
+#include <utility>
+
 #include "lint/rule.hpp"
+#include "model/facts.hpp"
 #include "model/values.hpp"
 
 namespace stacklint {
@@ -12,13 +16,15 @@ constexpr RuleInfo kInfo{.id = "R011",
                          .summary = "A database or table has no deletion protection",
                          .doc = R"md(### What it finds
 Databases without deletion protection switched on:
-- `AWS::RDS::DBInstance` outside a cluster (no `DBClusterIdentifier`) and
+- `AWS::RDS::DBInstance` outside a cluster (no `DBClusterIdentifier`, or
+  `AWS::NoValue`; one that is in a cluster only under a condition is not judged) and
   `AWS::RDS::DBCluster`, `AWS::DocDB::DBCluster`, `AWS::Neptune::DBCluster` without
   `DeletionProtection: true`;
 - `AWS::DynamoDB::Table` without `DeletionProtectionEnabled: true`, and an
   `AWS::DynamoDB::GlobalTable` replica without it.
 A value that depends on a condition or parameter is not reported unless every branch is
-off.
+off, and a replica that exists only under a condition counts only when every possible
+`Replicas` list has an unprotected one.
 
 ### Why it matters
 Deletion protection makes the service itself refuse to delete the database — whether the
@@ -43,12 +49,25 @@ Orders:
 ```
 )md"};
 
-// True unless every possible value of the flag is true (CloudFormation also accepts "true").
+// True unless some possible value of the flag is (or may be) true; CloudFormation also
+// accepts the string "true".
 bool unprotected(const Node* flag) {
     if (flag == nullptr) return true;
     const PossibleValues v = possible_values(*flag);
     if (v.unknown) return false;
     return !v.any([](const Node* n) { return n != nullptr && n->as_bool() == true; });
+}
+
+// The first replica of one possible Replicas list without deletion protection, with its
+// index; nullopt when there is none, or when the list cannot be known.
+std::optional<std::pair<const Node*, std::size_t>> unprotected_replica(const Node* replicas) {
+    if (replicas == nullptr || !replicas->is_sequence()) return std::nullopt;
+    for (std::size_t i = 0; i < replicas->items().size(); ++i) {
+        const Node& replica = replicas->items()[i];
+        if (!is_literal_mapping(replica)) continue;  // a function: may be protected
+        if (unprotected(replica.get("DeletionProtectionEnabled"))) return std::pair{&replica, i};
+    }
+    return std::nullopt;
 }
 
 class DatabaseWithoutDeletionProtection final : public Rule {
@@ -58,50 +77,60 @@ class DatabaseWithoutDeletionProtection final : public Rule {
         if (!stack.tmpl) return;
         for (const Resource& r : stack.tmpl->resources) {
             const std::string_view t = r.type_name;
+            const Node* properties = r.properties ? &r.properties->value : nullptr;
+            const std::string path = path_of({"Resources", r.id, "Properties"});
             if (t == "AWS::RDS::DBInstance" || t == "AWS::RDS::DBCluster" ||
                 t == "AWS::DocDB::DBCluster" || t == "AWS::Neptune::DBCluster") {
-                if (t == "AWS::RDS::DBInstance" && r.property("DBClusterIdentifier") != nullptr) {
-                    continue;  // a cluster member: the cluster carries the protection
-                }
-                check_flag(stack, r, r.properties ? &r.properties->value : nullptr,
-                           "DeletionProtection", path_of({"Resources", r.id, "Properties"}), out);
+                // A cluster member (or maybe one): the cluster carries the protection.
+                if (is_cluster_member(r) != false) continue;
+                check_flag(stack, r, properties, "DeletionProtection", path, out);
             } else if (t == "AWS::DynamoDB::Table") {
-                check_flag(stack, r, r.properties ? &r.properties->value : nullptr,
-                           "DeletionProtectionEnabled", path_of({"Resources", r.id, "Properties"}),
-                           out);
+                check_flag(stack, r, properties, "DeletionProtectionEnabled", path, out);
             } else if (t == "AWS::DynamoDB::GlobalTable") {
-                const Node* replicas = r.property("Replicas");
-                if (replicas == nullptr || !replicas->is_sequence()) continue;
-                for (std::size_t i = 0; i < replicas->items().size(); ++i) {
-                    const Node& replica = replicas->items()[i];
-                    if (!replica.is_mapping()) continue;
-                    const std::string path =
-                        path_of({"Resources", r.id, "Properties", "Replicas"}) + "/" +
-                        std::to_string(i);
-                    if (check_flag(stack, r, &replica, "DeletionProtectionEnabled", path, out))
-                        break;
-                }
+                check_replicas(stack, r, out);
             }
         }
     }
 
   private:
-    // Reports when `flag` of `owner` is not on; returns whether it reported.
-    static bool check_flag(const Stack& stack, const Resource& r, const Node* owner,
+    // Reports when `flag` of the resource's properties is not on.
+    static void check_flag(const Stack& stack, const Resource& r, const Node* properties,
                            std::string_view flag, const std::string& path, Reporter& out) {
-        const Entry* e = owner && owner->is_mapping() ? owner->find(flag) : nullptr;
-        if (!unprotected(e ? &e->value : nullptr)) return false;
-        const Mark mark = e ? e->key_mark
-                          : owner && owner != (r.properties ? &r.properties->value : nullptr)
-                              ? owner->mark()
-                              : r.id_mark;
+        const Entry* e =
+            properties && is_literal_mapping(*properties) ? properties->find(flag) : nullptr;
+        if (!unprotected(e ? &e->value : nullptr)) return;
+        report(stack, r, e ? e->key_mark : r.id_mark, flag, path + "/" + std::string(flag), out);
+    }
+
+    // Reports the first unprotected replica when every possible Replicas list has one.
+    static void check_replicas(const Stack& stack, const Resource& r, Reporter& out) {
+        const Node* replicas = r.property("Replicas");
+        if (replicas == nullptr) return;
+        const PossibleTrees lists = possible_trees(*replicas);
+        if (lists.unknown) return;
+        std::optional<std::pair<const Node*, std::size_t>> first;
+        for (const Node* list : lists.values) {
+            const auto found = unprotected_replica(list);
+            if (!found) return;
+            if (!first) first = found;
+        }
+        if (!first) return;
+        const Node& replica = *first->first;
+        const Entry* e = replica.find("DeletionProtectionEnabled");
+        report(stack, r, e ? e->key_mark : replica.mark(), "DeletionProtectionEnabled",
+               path_of({"Resources", r.id, "Properties", "Replicas"}) + "/" +
+                   std::to_string(first->second) + "/DeletionProtectionEnabled",
+               out);
+    }
+
+    static void report(const Stack& stack, const Resource& r, Mark mark, std::string_view flag,
+                       std::string path, Reporter& out) {
         out.add(stack, {mark,
                         std::string(r.type_name) + " '" + std::string(r.id) +
                             "' has no deletion protection: a stack deletion, a replacement or a "
                             "stray API call deletes it with its data; set " +
                             std::string(flag) + ": true",
-                        r.id, path + "/" + std::string(flag)});
-        return true;
+                        r.id, std::move(path)});
     }
 };
 

@@ -1,5 +1,6 @@
 // R012: slow-to-create state in the same stack as fast-moving compute.
 #include <set>
+#include <vector>
 
 #include "lint/rule.hpp"
 #include "model/facts.hpp"
@@ -38,6 +39,25 @@ A `DataStack` with the RDS instance and the OpenSearch domain (termination-prote
 receives the endpoints as cross-stack references.
 )md"};
 
+// The values an Fn::If (nested or not) may choose, functions included; the node itself when
+// it is no Fn::If.
+std::vector<const Node*> if_branches(const Node& node) {
+    std::vector<const Node*> out;
+    std::vector<const Node*> work{&node};
+    while (!work.empty()) {
+        const Node* n = work.back();
+        work.pop_back();
+        const Node* arg = n->intrinsic_name() == "Fn::If" ? n->intrinsic_arg() : nullptr;
+        if (arg != nullptr && arg->is_sequence() && arg->items().size() == 3) {
+            work.push_back(&arg->items()[2]);
+            work.push_back(&arg->items()[1]);
+        } else {
+            out.push_back(n);
+        }
+    }
+    return out;
+}
+
 // Lambda functions that serve only as custom-resource providers (their ARN is a
 // ServiceToken) run during deployments, not as the application's compute.
 std::set<std::string_view> custom_resource_providers(const Template& tmpl) {
@@ -49,18 +69,21 @@ std::set<std::string_view> custom_resource_providers(const Template& tmpl) {
         }
         const Node* token = r.property("ServiceToken");
         if (token == nullptr) continue;
-        if (token->intrinsic_name() == "Fn::GetAtt") {
-            const Node& arg = *token->intrinsic_arg();
-            if (arg.is_sequence() && !arg.items().empty() && arg.items()[0].is_scalar()) {
-                out.insert(arg.items()[0].text());
-            }
-        } else if (token->intrinsic_name() == "Fn::Sub" && token->intrinsic_arg()->is_scalar()) {
-            // "${Provider.Arn}"
-            const std::string& s = token->intrinsic_arg()->text();
-            const std::size_t open = s.find("${");
-            const std::size_t dot = s.find('.', open);
-            if (open != std::string::npos && dot != std::string::npos) {
-                out.insert(std::string_view(s).substr(open + 2, dot - open - 2));
+        // Each provider the token may name (Fn::If may choose between several).
+        for (const Node* t : if_branches(*token)) {
+            if (t->intrinsic_name() == "Fn::GetAtt") {
+                const Node& arg = *t->intrinsic_arg();
+                if (arg.is_sequence() && !arg.items().empty() && arg.items()[0].is_scalar()) {
+                    out.insert(arg.items()[0].text());
+                }
+            } else if (t->intrinsic_name() == "Fn::Sub" && t->intrinsic_arg()->is_scalar()) {
+                // "${Provider.Arn}"
+                const std::string& s = t->intrinsic_arg()->text();
+                const std::size_t open = s.find("${");
+                const std::size_t dot = s.find('.', open);
+                if (open != std::string::npos && dot != std::string::npos) {
+                    out.insert(std::string_view(s).substr(open + 2, dot - open - 2));
+                }
             }
         }
     }

@@ -18,52 +18,100 @@ std::string lowercase(std::string_view s) {
     return out;
 }
 
-const Node* versioning_status(const Resource& bucket) {
-    const Node* config = bucket.property("VersioningConfiguration");
-    if (config == nullptr || !config->is_mapping()) return nullptr;
-    return config->get("Status");
+// The words of a stack name, lowercased: split at anything but a letter ('-', '_', '.', '/',
+// digits...) and at CamelCase humps ("MediaDataStack" -> media data stack; "DBStorage" ->
+// db storage).
+std::vector<std::string> name_words(std::string_view name) {
+    std::vector<std::string> words;
+    std::string word;
+    const auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    const auto upper = [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; };
+    const auto lower = [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; };
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        if (!letter(c)) {
+            if (!word.empty()) words.push_back(lowercase(word));
+            word.clear();
+            continue;
+        }
+        const bool hump = !word.empty() && upper(c) &&
+                          (lower(word.back()) || (i + 1 < name.size() && lower(name[i + 1])));
+        if (hump) {
+            words.push_back(lowercase(word));
+            word.clear();
+        }
+        word += c;
+    }
+    if (!word.empty()) words.push_back(lowercase(word));
+    return words;
+}
+
+// A word that names a place for state: storage, stateful, data, database (or a plural of
+// one), or a word starting with persist (persistence, persistent).
+bool storage_word(std::string_view word) {
+    static constexpr std::array kWords = {"storage", "stateful", "data", "database"};
+    if (word.starts_with("persist")) return true;
+    if (word.ends_with('s')) word.remove_suffix(1);
+    return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
+}
+
+bool is_storage_stack_itself(const Stack& stack, const RuleOptions& options) {
+    if (auto it = options.find("storage_stacks"); it != options.end() && !it->second.empty()) {
+        return std::any_of(it->second.begin(), it->second.end(),
+                           [&](const std::string& glob) { return match_glob(glob, stack.name); });
+    }
+    const std::vector<std::string> words = name_words(stack.name);
+    const bool named = std::any_of(words.begin(), words.end(),
+                                   [](const std::string& w) { return storage_word(w); });
+    return named || stack.termination_protection.value_or(false);
+}
+
+// The Status of one possible VersioningConfiguration (nullptr when absent or not a literal).
+const Node* versioning_status(const Node* config) {
+    return config != nullptr && is_literal_mapping(*config) ? config->get("Status") : nullptr;
 }
 
 }  // namespace
 
 bool is_storage_stack(const Stack& stack, const RuleOptions& options) {
-    if (auto it = options.find("storage_stacks"); it != options.end() && !it->second.empty()) {
-        return std::any_of(it->second.begin(), it->second.end(),
-                           [&](const std::string& glob) { return match_glob(glob, stack.name); });
+    for (const Stack* s = &stack; s != nullptr; s = s->parent) {
+        if (is_storage_stack_itself(*s, options)) return true;
     }
-    static constexpr std::array kWords = {"storage", "stateful", "data", "persist"};
-    const std::string name = lowercase(stack.name);
-    const bool named = std::any_of(kWords.begin(), kWords.end(), [&](const char* w) {
-        return name.find(w) != std::string::npos;  // "data" covers "database"
-    });
-    return named || stack.termination_protection.value_or(false);
+    return false;
 }
 
 std::map<std::string, std::vector<const Stack*>> storage_stacks_by_app(const LintSet& set,
                                                                        const RuleOptions& options) {
     std::map<std::string, std::vector<const Stack*>> out;
     for (const auto& s : set.stacks) {
-        if (is_storage_stack(*s, options)) out[s->app].push_back(s.get());
+        // The outermost storage stack of a nested chain stands for the chain.
+        if (is_storage_stack(*s, options) &&
+            (s->parent == nullptr || !is_storage_stack(*s->parent, options))) {
+            out[s->app].push_back(s.get());
+        }
     }
     return out;
 }
 
 bool versioning_enabled(const Resource& bucket) {
-    const Node* status = versioning_status(bucket);
-    if (status == nullptr) return false;
-    return possible_values(*status).all(
-        [](const Node* v) { return v != nullptr && v->text() == "Enabled"; });
+    const Node* config = bucket.property("VersioningConfiguration");
+    if (config == nullptr) return false;
+    return possible_trees(*config).all([](const Node* c) {
+        const Node* status = versioning_status(c);
+        return status != nullptr && status->is_scalar() && status->text() == "Enabled";
+    });
 }
 
 bool versioning_may_be_enabled(const Resource& bucket) {
     const Node* config = bucket.property("VersioningConfiguration");
     if (config == nullptr) return false;
-    if (!config->is_mapping()) return !config->intrinsic_name().empty();
-    const Node* status = config->get("Status");
-    if (status == nullptr) return false;
-    const PossibleValues values = possible_values(*status);
-    return values.unknown ||
-           values.any([](const Node* v) { return v != nullptr && v->text() == "Enabled"; });
+    const PossibleTrees configs = possible_trees(*config);
+    return configs.unknown || configs.any([](const Node* c) {
+        if (c == nullptr) return false;
+        if (!is_literal_mapping(*c)) return true;  // a list or other nonsense: not ours to judge
+        const Node* status = c->get("Status");
+        return status != nullptr && (!status->is_scalar() || status->text() == "Enabled");
+    });
 }
 
 std::set<std::string_view> auto_deleted_buckets(const Template& tmpl) {

@@ -14,17 +14,21 @@
 namespace stacklint::resilience {
 
 // A stack meant to hold the state: named by the `storage_stacks` option's globs when it is
-// set; otherwise a name containing storage, stateful, data, database or persist (any case),
-// or a CDK stack with termination protection.
+// set; otherwise one whose name has the word storage, stateful, data or database (or a
+// plural), or a word starting with persist, in any case — words are split at CamelCase
+// humps and at anything but a letter, so `MediaDataStack` and `app-db-persistence` are
+// storage stacks and `metadata-api` is not — or a CDK stack with termination protection.
+// A nested stack of a storage stack is one too: it is deployed and deleted with it.
 bool is_storage_stack(const Stack& stack, const RuleOptions& options);
 
-// The storage stacks of each app in the set (see Stack::app), by app.
+// The storage stacks of each app in the set (see Stack::app), by app: the outermost storage
+// stack of each nested chain.
 std::map<std::string, std::vector<const Stack*>> storage_stacks_by_app(const LintSet& set,
                                                                        const RuleOptions& options);
 
-// Every possible value of VersioningConfiguration.Status is "Enabled".
+// Every possible VersioningConfiguration (see possible_trees) has Status "Enabled".
 bool versioning_enabled(const Resource& bucket);
-// Some possible value of VersioningConfiguration.Status is (or may be) "Enabled".
+// Some possible VersioningConfiguration has (or may have) Status "Enabled".
 bool versioning_may_be_enabled(const Resource& bucket);
 
 // Logical ids of buckets that a CDK auto-delete custom resource (Custom::S3AutoDeleteObjects)

@@ -63,13 +63,22 @@ bool is_stateful_type(std::string_view type) {
     return contains(list, type);
 }
 
+std::optional<bool> is_cluster_member(const Resource& resource) {
+    if (resource.type_name != "AWS::RDS::DBInstance") return false;
+    const Node* cluster = resource.property("DBClusterIdentifier");
+    if (cluster == nullptr) return false;
+    const PossibleValues ids = possible_values(*cluster);
+    // A function other than Fn::If (a Ref to a parameter, an import) always gives a value.
+    const bool always_unset = !ids.unknown && ids.all([](const Node* v) { return v == nullptr; });
+    const bool always_set = std::none_of(ids.values.begin(), ids.values.end(),
+                                         [](const Node* v) { return v == nullptr; });
+    if (always_unset) return false;
+    if (always_set) return true;
+    return std::nullopt;
+}
+
 bool holds_state(const Resource& resource) {
-    if (!is_stateful_type(resource.type_name)) return false;
-    if (resource.type_name == "AWS::RDS::DBInstance") {
-        const Node* cluster = resource.property("DBClusterIdentifier");
-        return cluster == nullptr || is_no_value(*cluster);
-    }
-    return true;
+    return is_stateful_type(resource.type_name) && is_cluster_member(resource) == false;
 }
 
 bool is_slow_to_create_type(std::string_view type) {
@@ -84,11 +93,12 @@ bool is_stateless_compute_type(std::string_view type) {
     return contains(list, type);
 }
 
-std::string_view default_deletion_policy(const Resource& resource) {
+std::optional<std::string_view> default_deletion_policy(const Resource& resource) {
     if (resource.type_name == "AWS::RDS::DBCluster") return "Snapshot";
     if (resource.type_name == "AWS::RDS::DBInstance") {
-        const Node* cluster = resource.property("DBClusterIdentifier");
-        return cluster == nullptr || is_no_value(*cluster) ? "Snapshot" : "Delete";
+        const std::optional<bool> member = is_cluster_member(resource);
+        if (!member) return std::nullopt;
+        return *member ? "Delete" : "Snapshot";
     }
     return "Delete";
 }
@@ -99,10 +109,14 @@ std::optional<std::string_view> effective_deletion_policy(const Resource& resour
     if (values.unknown || values.values.empty()) return std::nullopt;
     std::optional<std::string_view> common;
     for (const Node* v : values.values) {
-        const std::string_view policy =
-            v == nullptr ? default_deletion_policy(resource) : std::string_view(v->text());
         if (v != nullptr && !v->is_scalar()) return std::nullopt;
-        if (common && *common != policy) return std::nullopt;
+        const std::optional<std::string_view> policy =
+            v == nullptr ? default_deletion_policy(resource) : std::string_view(v->text());
+        if (!policy || (common && *common != *policy)) return std::nullopt;
+        // An invalid value is T008's to report; what CloudFormation would do is unknown.
+        if (*policy != "Delete" && *policy != "Snapshot" && !is_retain_policy(*policy)) {
+            return std::nullopt;
+        }
         common = policy;
     }
     return common;

@@ -11,8 +11,14 @@ namespace stacklint {
 
 // rules/data/stateful-types.txt: deleting such a resource destroys data.
 bool is_stateful_type(std::string_view type);
-// A resource that holds data of its own: a stateful type, except an RDS instance that is a
-// member of a cluster (the cluster holds the data; its instances come and go).
+// Whether an AWS::RDS::DBInstance belongs to a cluster: its DBClusterIdentifier is set. True
+// or false when every possible value agrees (`AWS::NoValue` leaves it unset; a parameter
+// sets it), nullopt when it depends on a condition (`Fn::If [C, id, AWS::NoValue]`). False
+// for every other type.
+std::optional<bool> is_cluster_member(const Resource& resource);
+// A resource that certainly holds data of its own: a stateful type, except an RDS instance
+// that is or may be a member of a cluster (the cluster holds the data; its instances come
+// and go).
 bool holds_state(const Resource& resource);
 // rules/data/slow-to-create-types.txt: creation or replacement takes many minutes.
 bool is_slow_to_create_type(std::string_view type);
@@ -21,9 +27,10 @@ bool is_stateless_compute_type(std::string_view type);
 
 // The DeletionPolicy CloudFormation applies when a resource has none: Snapshot for
 // AWS::RDS::DBCluster and for an AWS::RDS::DBInstance outside a cluster (no
-// DBClusterIdentifier), Delete for everything else. Source: the DeletionPolicy attribute page
-// of the AWS CloudFormation user guide.
-std::string_view default_deletion_policy(const Resource& resource);
+// DBClusterIdentifier), Delete for everything else; nullopt for an instance that may or may
+// not be in a cluster. Source: the DeletionPolicy attribute page of the AWS CloudFormation
+// user guide.
+std::optional<std::string_view> default_deletion_policy(const Resource& resource);
 
 // The DeletionPolicy that will apply: the explicit value, the default when there is none, or
 // nullopt when it cannot be known (a function whose branches differ, an invalid value).

@@ -5,6 +5,8 @@
 // only when every possible value is a problem.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <vector>
 
 #include "load/node.hpp"
@@ -43,5 +45,26 @@ PossibleValues possible_values(const Node& node);
 
 // True when `node` is `{Ref: AWS::NoValue}`.
 bool is_no_value(const Node& node);
+
+// Every literal shape a whole subtree may take (a property block, a list of lifecycle rules,
+// one policy statement): `possible_values` applied at every depth. Each candidate is the
+// subtree with every `Fn::If` replaced by one of its branches and every `Ref: AWS::NoValue`
+// removed (a mapping loses the key, a list the item; the subtree itself may become absent,
+// `nullptr`). `Fn::If`s that name the same condition take the same branch, since a
+// condition has one value per deployment; different conditions are treated as independent,
+// which may add combinations that cannot happen but never loses one. Other functions
+// (`Ref` to a parameter, `Fn::Sub`...) stay in the candidates as they are: a rule meeting
+// one there does not know that part. `unknown` is set when the subtree as a whole is such a
+// function, or when it names more than `max_conditions` conditions (the candidates would
+// be too many to list). Candidates keep the marks of the nodes they were made from.
+struct PossibleTrees : PossibleValues {
+    // Storage for the candidates that had to be rebuilt; a subtree without `Fn::If` and
+    // `AWS::NoValue` is its own single candidate and is not copied.
+    std::vector<std::unique_ptr<const Node>> owned;
+};
+PossibleTrees possible_trees(const Node& node, std::size_t max_conditions = 6);
+
+// A mapping that is data, not an intrinsic function call (`{Fn::If: ...}` is a mapping too).
+bool is_literal_mapping(const Node& node);
 
 }  // namespace stacklint
