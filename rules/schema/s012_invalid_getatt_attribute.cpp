@@ -23,7 +23,8 @@ attribute is not one the target's type returns, with a suggestion when it looks 
 misspelling. The attributes are the schema's read-only properties, dotted for nested ones
 (`Endpoint.Address`); because registry types also return ordinary properties (an SQS
 queue's `QueueName`), any attribute naming a property that is not write-only is accepted
-too. Any `Outputs.Name` of a nested stack (`AWS::CloudFormation::Stack`) and any attribute of a custom resource is
+too. A nested stack (`AWS::CloudFormation::Stack`) returns its outputs one by one: any
+`Outputs.Name` is accepted, the bare `Outputs` is not. Any attribute of a custom resource is
 accepted; targets that are SAM resources, modules, third-party types, resources an
 `Fn::ForEach` loop generates or not in the template at all are left to other rules, as are
 attributes computed by a function. A `${Resource.Attribute}` finding points at the start
@@ -75,17 +76,27 @@ bool names_readable_property(const schema::ResourceSchema& schema, std::string_v
     }
 }
 
-std::vector<std::string> attribute_names(const schema::ResourceSchema& schema) {
+// Attributes named in a message; the rest are counted.
+constexpr std::size_t kMaxListed = 8;
+
+// The attribute names of a type as a template writes them: a nested stack's outputs are read
+// one at a time (`Outputs.Name`), never as the list the schema's `Outputs` attribute is.
+std::vector<std::string> attribute_names(std::string_view type,
+                                         const schema::ResourceSchema& schema) {
     std::vector<std::string> out;
     for (const auto& [name, is_list] : schema.attributes)
-        out.push_back(name);
+        out.push_back(type == "AWS::CloudFormation::Stack" && name == "Outputs" ? "Outputs.NAME"
+                                                                                : name);
+    std::sort(out.begin(), out.end());
     return out;
 }
 
 std::string listed(const std::vector<std::string>& names) {
     std::string out;
-    for (const std::string& name : names)
-        out += (out.empty() ? "" : ", ") + name;
+    for (std::size_t i = 0; i < names.size() && i < kMaxListed; ++i)
+        out += (i == 0 ? "" : ", ") + names[i];
+    if (names.size() > kMaxListed)
+        out += " and " + std::to_string(names.size() - kMaxListed) + " more";
     return out;
 }
 
@@ -131,10 +142,18 @@ class InvalidGetAttAttribute final : public Rule {
                                                   : std::string("Fn::GetAtt");
         msg += " reads '" + std::string(attribute) + "' of resource '" + std::string(e.target) +
                "', but ";
-        if (schema->attributes.contains(attribute) || names_readable_property(*schema, attribute)) {
-            return;
+        if (nested_stack && attribute == "Outputs") {
+            // The schema lists `Outputs` (the list DescribeStacks returns) as an attribute,
+            // but Fn::GetAtt reads one output at a time.
+            msg +=
+                "a nested stack's outputs are read one at a time, as 'Outputs.NAME' (NAME "
+                "being an output of the nested template); CloudFormation rejects the "
+                "template";
         } else {
-            const std::vector<std::string> names = attribute_names(*schema);
+            if (schema->attributes.contains(attribute) ||
+                names_readable_property(*schema, attribute))
+                return;
+            const std::vector<std::string> names = attribute_names(type, *schema);
             msg += std::string(type);
             if (names.empty()) {
                 msg +=

@@ -631,11 +631,20 @@ class Walker {
             for (auto it = props->begin(); it != props->end(); ++it)
                 names.push_back(it.key());
         }
-        const std::string hint = did_you_mean(e.key, names);
         std::string msg = "resource '" + std::string(env_.resource.id) + "': '" + e.key +
-                          "' is not a property of " + where(t.path) + hint +
-                          "; CloudFormation rejects it";
-        msg += hint.empty() ? " (check the spelling and the nesting)" : "";
+                          "' is not a property of " + where(t.path);
+        if (e.key == "<<") {
+            // What YAML 1.1 tools expand (`<<: *defaults`) CloudFormation reads as a key.
+            msg +=
+                ": YAML merge keys ('<<') are not supported by CloudFormation, which reads "
+                "'<<' as a property name and rejects it; write the keys out (only tools "
+                "that rewrite the template before upload, such as 'aws cloudformation "
+                "package', expand merge keys)";
+        } else {
+            const std::string hint = did_you_mean(e.key, names);
+            msg += hint + "; CloudFormation rejects it";
+            msg += hint.empty() ? " (check the spelling and the nesting)" : "";
+        }
         add(Issue::UnknownProperty, e.key_mark, t.path + "/" + e.key, t.conditional,
             std::move(msg));
     }
