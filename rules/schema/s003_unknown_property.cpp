@@ -14,7 +14,9 @@ constexpr RuleInfo kInfo{.id = "S003",
 A key under `Properties` (or inside a nested property) that the resource type's AWS schema
 does not define, with a suggestion when it looks like a misspelling. Keys removed with
 `Ref: AWS::NoValue` do not count. A YAML merge key (`<<: *defaults`) is reported as such:
-CloudFormation does not expand merge keys, so `<<` reaches it as a property name. Custom
+CloudFormation does not expand merge keys, so `<<` reaches it as a property name.
+Resources in `Fn::ForEach` bodies are checked too; keys built from the loop identifier
+(`${Id}Name`) are not judged. Custom
 resources, SAM resources and templates processed by a macro are not checked.
 
 ### Why it matters

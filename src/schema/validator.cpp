@@ -39,8 +39,51 @@ struct Env {
     const ResourceSchema& schema;
     const Template& tmpl;
     const Registry& registry;
-    std::string base_path;  // "Resources/X/Properties"
+    const std::vector<std::string_view>& loop_identifiers;  // of enclosing Fn::ForEach loops
+    std::string base_path;                                  // "Resources/X/Properties"
     std::size_t steps = 0;
+
+    // `${Id}` or `&{Id}` of a loop identifier: text the loop rewrites.
+    bool uses_loop_identifier(std::string_view text) const {
+        if (text.find("{") == std::string_view::npos) return false;
+        return std::any_of(loop_identifiers.begin(), loop_identifiers.end(),
+                           [&](std::string_view id) {
+                               for (const char* open : {"${", "&{"}) {
+                                   const std::string placeholder = open + std::string(id) + "}";
+                                   if (text.find(placeholder) != std::string_view::npos)
+                                       return true;
+                               }
+                               return false;
+                           });
+    }
+    bool is_loop_identifier(std::string_view name) const {
+        return std::find(loop_identifiers.begin(), loop_identifiers.end(), name) !=
+               loop_identifiers.end();
+    }
+    // True when a value (an intrinsic function and its arguments) uses a loop identifier.
+    bool depends_on_loop(const Node& value) const {
+        if (loop_identifiers.empty()) return false;
+        std::vector<const Node*> work{&value};
+        while (!work.empty()) {
+            const Node& n = *work.back();
+            work.pop_back();
+            if (n.is_scalar()) {
+                if (uses_loop_identifier(n.text())) return true;
+            } else if (n.is_sequence()) {
+                for (const Node& item : n.items())
+                    work.push_back(&item);
+            } else if (n.is_mapping()) {
+                if (n.intrinsic_name() == "Ref" && n.intrinsic_arg()->is_scalar() &&
+                    is_loop_identifier(n.intrinsic_arg()->text()))
+                    return true;
+                for (const Entry& e : n.entries()) {
+                    if (uses_loop_identifier(e.key)) return true;
+                    work.push_back(&e.value);
+                }
+            }
+        }
+        return false;
+    }
 };
 
 using Types = std::vector<std::string_view>;
@@ -354,6 +397,10 @@ class Walker {
             unsure_ = true;  // a dynamic reference, resolved at deploy time
             return;
         }
+        if (v.is_scalar() && env_.uses_loop_identifier(v.text())) {
+            unsure_ = true;  // rewritten by the Fn::ForEach loop
+            return;
+        }
         const Types types = type_list(*s);
         if (!types.empty() && !type_matches(t, *s, types)) return;
         if (v.is_scalar())
@@ -380,7 +427,8 @@ class Walker {
             }
             return;
         }
-        unsure_ = true;  // what it returns is known at best by shape
+        unsure_ = true;                       // what it returns is known at best by shape
+        if (env_.depends_on_loop(v)) return;  // a loop identifier's value: unknown
         const Types types = type_list(s);
         if (types.empty()) return;
         const Shape shape = intrinsic_shape(v, env_.tmpl, env_.registry);
@@ -546,8 +594,13 @@ class Walker {
             additional != s.end() && additional->is_object() ? &*additional : nullptr;
 
         std::vector<Task> children;
+        bool generated_keys = false;  // keys an Fn::ForEach loop builds (`${Id}Name`)
         for (const Entry& e : v.entries()) {
             if (is_no_value(e.value)) continue;  // the property is removed
+            if (env_.uses_loop_identifier(e.key)) {
+                generated_keys = true;
+                continue;
+            }
             const std::string child_path = t.path + "/" + e.key;
             const json* sub = nullptr;
             bool known = false;
@@ -607,6 +660,10 @@ class Walker {
             }
         }
         std::move(children.rbegin(), children.rend(), std::back_inserter(work));
+        if (generated_keys) {
+            unsure_ = true;  // a generated key may be any property, a required one too
+            return;
+        }
 
         if (const auto req = s.find("required"); req != s.end() && req->is_array()) {
             for (const json& name : *req) {
@@ -952,7 +1009,8 @@ class Walker {
 }  // namespace
 
 std::vector<Violation> validate_resource(const Resource& resource, const ResourceSchema& schema,
-                                         const Template& tmpl, const Registry& registry) {
+                                         const Template& tmpl, const Registry& registry,
+                                         const std::vector<std::string_view>& loop_identifiers) {
     std::vector<Violation> out;
     const Node empty = Node::mapping(resource.id_mark);
     const Node* properties = &empty;
@@ -963,8 +1021,8 @@ std::vector<Violation> validate_resource(const Resource& resource, const Resourc
         if (!resource.properties->value.is_null()) properties = &resource.properties->value;
         if (properties->is_scalar() || properties->is_sequence()) return out;  // T009's finding
     }
-    Env env{resource, schema, tmpl, registry,
-            "Resources/" + std::string(resource.id) + "/Properties"};
+    Env env{resource, schema,           tmpl,
+            registry, loop_identifiers, "Resources/" + std::string(resource.id) + "/Properties"};
     Walker walker(env, &out, 0);
     walker.run(Task{properties, &schema.doc, env.base_path, "/properties", key_mark, false});
     return out;

@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "load/node.hpp"
@@ -50,8 +51,11 @@ struct Violation {
 
 // Every violation of `resource`'s properties against `schema` (the schema of its type), in
 // template order. `registry` resolves `Fn::GetAtt` attributes of other resources and compiles
-// patterns.
-std::vector<Violation> validate_resource(const Resource& resource, const ResourceSchema& schema,
-                                         const Template& tmpl, const Registry& registry);
+// patterns. For a resource written in an `Fn::ForEach` body, `loop_identifiers` are the
+// enclosing loops' identifiers: values that use them (`Ref: Id`, `${Id}`, `&{Id}`) are
+// unknown, and keys built from them (`${Id}Name`) are neither judged nor counted.
+std::vector<Violation> validate_resource(
+    const Resource& resource, const ResourceSchema& schema, const Template& tmpl,
+    const Registry& registry, const std::vector<std::string_view>& loop_identifiers = {});
 
 }  // namespace stacklint::schema

@@ -24,7 +24,8 @@ struct Run {
     Run(const std::string& schema_json, const std::string& properties,
         const std::string& extra_sections = "",
         const std::set<std::string, std::less<>>& read_only = {},
-        const std::set<std::string, std::less<>>& deprecated = {}) {
+        const std::set<std::string, std::less<>>& deprecated = {},
+        const std::vector<std::string_view>& loop_identifiers = {}) {
         const std::string text = extra_sections +
                                  "Resources:\n"
                                  "  Other:\n"
@@ -44,7 +45,7 @@ struct Run {
         static const schema::Registry registry{std::string_view()};
         const Resource* r = tmpl.find_resource("R");
         REQUIRE(r != nullptr);
-        violations = schema::validate_resource(*r, s, tmpl, registry);
+        violations = schema::validate_resource(*r, s, tmpl, registry, loop_identifiers);
     }
 
     std::size_t count(Issue issue) const {
@@ -389,4 +390,29 @@ TEST_CASE("Validator: a deprecated property does not make an alternative fail",
         "properties":{"V":{"oneOf":[{"$ref":"#/definitions/Old"},{"type":"string"}]}}})";
     const Run run(schema, "      V: {Legacy: x}\n", "", {}, {"/definitions/Old/properties/Legacy"});
     CHECK(run.violations.empty());
+}
+
+TEST_CASE(
+    "Validator: Fn::ForEach identifiers are unknown values, keys built from them unknown keys",
+    "[schema][validator]") {
+    const std::string schema = R"({"additionalProperties":false,"required":["A"],
+        "properties":{"A":{"type":"string"},"I":{"type":"integer"},"L":{"type":"array"}}})";
+    const std::vector<std::string_view> ids{"Id"};
+    // Values that use the identifier are unknown; a key built from it may be any property.
+    CHECK(Run(schema, "      A: x\n      I: !Ref Id\n      L: !Ref Id\n", "", {}, {}, ids)
+              .violations.empty());
+    CHECK(Run(schema, "      A: x\n      I: ${Id}\n      L: !Select [0, [!Ref Id]]\n", "", {}, {},
+              ids)
+              .violations.empty());
+    CHECK(Run(schema, "      ${Id}: x\n", "", {}, {}, ids).violations.empty());
+    CHECK(Run(schema, "      '&{Id}Suffix': x\n", "", {}, {}, ids).violations.empty());
+    // The rest of the resource is still checked.
+    const Run rest(schema, "      ${Id}: x\n      I: abc\n      Ix: 1\n", "", {}, {}, ids);
+    CHECK(rest.count(Issue::WrongType) == 1);
+    CHECK(rest.count(Issue::UnknownProperty) == 1);
+    CHECK(rest.count(Issue::MissingRequired) == 0);
+    // Outside a loop, or for a name that is no identifier, `${...}` is just text.
+    CHECK(Run(schema, "      A: x\n      ${Id}: x\n").count(Issue::UnknownProperty) == 1);
+    CHECK(Run(schema, "      A: x\n      I: ${Other}\n", "", {}, {}, ids).count(Issue::WrongType) ==
+          1);
 }
