@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "model/template.hpp"
+#include "schema/embedded.hpp"
+#include "schema/intrinsics.hpp"
 #include "schema/validator.hpp"
 #include "support/helpers.hpp"
 
@@ -415,4 +417,65 @@ TEST_CASE(
     CHECK(Run(schema, "      A: x\n      ${Id}: x\n").count(Issue::UnknownProperty) == 1);
     CHECK(Run(schema, "      A: x\n      I: ${Other}\n", "", {}, {}, ids).count(Issue::WrongType) ==
           1);
+}
+
+TEST_CASE("Validator: Fn::GetAtt shapes come from the shipped schemas' attribute types",
+          "[schema][validator]") {
+    const schema::Registry registry{schema::embedded_data()};
+    Document doc = test::load_text("t.yaml",
+                                   "Resources:\n"
+                                   "  Subnet: {Type: AWS::EC2::Subnet}\n"
+                                   "  Group: {Type: AWS::EC2::SecurityGroup}\n"
+                                   "  Nested: {Type: AWS::CloudFormation::Stack}\n"
+                                   "  Seed: {Type: Custom::Seed}\n"
+                                   "  I:\n"
+                                   "    Type: AWS::EC2::Instance\n"
+                                   "    Properties:\n"
+                                   "      ImageId: ami-0123456789abcdef0\n"
+                                   "      SubnetId: !GetAtt Subnet.Ipv6CidrBlocks\n"
+                                   "      SecurityGroupIds: !GetAtt Group.GroupId\n"
+                                   "  J:\n"
+                                   "    Type: AWS::EC2::Instance\n"
+                                   "    Properties:\n"
+                                   "      ImageId: ami-0123456789abcdef0\n"
+                                   "      SubnetId: !Select [0, !GetAtt Subnet.Ipv6CidrBlocks]\n"
+                                   "      SecurityGroupIds: [!GetAtt Group.GroupId]\n"
+                                   "      KeyName: !GetAtt Nested.Outputs.Key\n"
+                                   "      PlacementGroupName: !GetAtt Seed.Anything\n"
+                                   "  K:\n"
+                                   "    Type: AWS::EC2::Instance\n"
+                                   "    Properties:\n"
+                                   "      ImageId: ami-0123456789abcdef0\n"
+                                   "      SecurityGroupIds: !GetAtt Nested.Outputs.Groups\n"
+                                   "      Ipv6Addresses: !GetAtt Seed.Anything\n");
+    REQUIRE(doc.root);
+    const Template tmpl = build_template(*doc.root);
+    const schema::ResourceSchema* instance = registry.find("AWS::EC2::Instance");
+    REQUIRE(instance != nullptr);
+
+    // The attribute types themselves.
+    const Resource* i = tmpl.find_resource("I");
+    REQUIRE(i != nullptr);
+    CHECK(schema::intrinsic_shape(*i->property("SubnetId"), tmpl, registry) == schema::Shape::List);
+    CHECK(schema::intrinsic_shape(*i->property("SecurityGroupIds"), tmpl, registry) ==
+          schema::Shape::Scalar);
+
+    const std::vector<Violation> wrong = schema::validate_resource(*i, *instance, tmpl, registry);
+    REQUIRE(wrong.size() == 2);
+    CHECK(wrong[0].issue == Issue::WrongType);
+    CHECK(wrong[0].path == "Resources/I/Properties/SubnetId");
+    CHECK(wrong[0].message.find("returns a list") != std::string::npos);
+    CHECK(wrong[1].issue == Issue::WrongType);
+    CHECK(wrong[1].path == "Resources/I/Properties/SecurityGroupIds");
+    CHECK(wrong[1].message.find("returns a single value") != std::string::npos);
+
+    // An item of a list attribute, a list of single values, a nested stack's output (a
+    // string) and a custom resource's attribute (unknown) where strings are expected.
+    CHECK(schema::validate_resource(*tmpl.find_resource("J"), *instance, tmpl, registry).empty());
+    // A nested stack's output is one string, even where a list is expected; a custom
+    // resource's attribute could be anything.
+    const std::vector<Violation> k =
+        schema::validate_resource(*tmpl.find_resource("K"), *instance, tmpl, registry);
+    REQUIRE(k.size() == 1);
+    CHECK(k[0].path == "Resources/K/Properties/SecurityGroupIds");
 }
