@@ -842,12 +842,8 @@ class Walker {
             const Types types = type_list(*a);
             if (types.empty() || type_fit(v, *a, types) == Fit::Yes) candidates.push_back(i);
         }
-        const auto decided = [&]() -> std::optional<std::optional<std::vector<Violation>>> {
-            if (candidates.empty()) return std::optional<std::vector<Violation>>();
-            if (candidates.size() == 1) return collect(t, alternatives[candidates.front()]);
-            return std::nullopt;
-        };
-        if (auto d = decided()) return *d;
+        if (candidates.empty()) return std::nullopt;
+        if (candidates.size() == 1) return collect(t, alternatives[candidates.front()]);
         if (!v.is_mapping()) return fewest_violations(t, alternatives, candidates);
 
         // 2. Discriminating required keys.
@@ -873,7 +869,8 @@ class Walker {
                 return required_by_all(k) || present(k);
             });
         });
-        if (auto d = decided()) return *d;
+        if (candidates.empty()) return std::nullopt;
+        if (candidates.size() == 1) return collect(t, alternatives[candidates.front()]);
 
         // 3. Alternatives closed to some key of the value are less likely meant.
         std::vector<std::size_t> open;
