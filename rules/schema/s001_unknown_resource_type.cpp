@@ -21,8 +21,9 @@ with a suggestion when it looks like a misspelling (`AWS::S3::Buckets` → `AWS:
 Custom resources (`Custom::*`, `AWS::CloudFormation::CustomResource`), SAM resources
 (`AWS::Serverless::*`), third-party registry types (`Org::Service::Type`), modules
 (`...::MODULE`) and Rain modules (a file path) are not errors (S002 notes them), and neither is the CDK's
-`AWS::CDK::Metadata`. Templates processed by a macro are skipped: a macro may define types
-of its own.
+`AWS::CDK::Metadata`. Resources in `Fn::ForEach` bodies are checked too, unless the loop
+builds the type itself (`AWS::SQS::${Kind}`). Templates processed by a macro are skipped: a
+macro may define types of its own.
 
 ### Why it matters
 CloudFormation rejects the template ("Unrecognized resource types"). The list of types is
@@ -47,7 +48,8 @@ class UnknownResourceType final : public Rule {
     void check(const Stack& stack, const RuleContext& ctx, Reporter& out) const override {
         if (!stack.tmpl || stack.tmpl->has_macro()) return;
         std::vector<std::string_view> names;  // read only when a type is unknown
-        for (const Resource& r : stack.tmpl->resources) {
+        for (const CheckedResource& c : checked_resources(*stack.tmpl)) {
+            const Resource& r = *c.resource;
             if (r.type_name.empty()) continue;  // T006
             if (classify_type(r.type_name, ctx.schemas) != TypeKind::Unknown) continue;
             if (names.empty()) names = ctx.schemas.type_names();

@@ -61,7 +61,8 @@ class UnvalidatedResourceType final : public Rule {
     void check(const Stack& stack, const RuleContext& ctx, Reporter& out) const override {
         if (!stack.tmpl || stack.tmpl->has_macro()) return;
         std::set<std::string_view> seen;
-        for (const Resource& r : stack.tmpl->resources) {
+        for (const CheckedResource& c : checked_resources(*stack.tmpl)) {
+            const Resource& r = *c.resource;
             if (r.type_name.empty()) continue;
             const TypeKind kind = classify_type(r.type_name, ctx.schemas);
             if (kind != TypeKind::Custom && kind != TypeKind::Serverless &&

@@ -13,15 +13,20 @@ constexpr RuleInfo kInfo{.id = "S003",
                          .doc = R"md(### What it finds
 A key under `Properties` (or inside a nested property) that the resource type's AWS schema
 does not define, with a suggestion when it looks like a misspelling. Keys removed with
-`Ref: AWS::NoValue` do not count. Custom resources, SAM resources and templates processed
-by a macro are not checked.
+`Ref: AWS::NoValue` do not count. A YAML merge key (`<<: *defaults`) is reported as such:
+CloudFormation does not expand merge keys, so `<<` reaches it as a property name.
+Resources in `Fn::ForEach` bodies are checked too; keys built from the loop identifier
+(`${Id}Name`) are not judged. Custom
+resources, SAM resources and templates processed by a macro are not checked.
 
 ### Why it matters
 CloudFormation validates properties against the resource schema and fails the deployment
 on a key it does not know ("extraneous key"), usually after other resources were already
 created and must be rolled back. A misspelt optional property is worse when a tool lets it
 through: the setting you meant is silently missing. Property names come from the
-[AWS resource and property types reference](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-template-resource-type-ref.html).
+[AWS resource and property types reference](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-template-resource-type-ref.html);
+the YAML that CloudFormation reads is described in
+[template formats](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html).
 
 ### Bad
 ```yaml

@@ -15,8 +15,12 @@ constexpr RuleInfo kInfo{
 A resource or nested property that matches none of the alternatives of a `oneOf`/`anyOf`,
 fails an `allOf`, sets more than one of properties that exclude each other, or sets a
 property without the properties it `dependencies` on. It is one finding naming the
-alternatives, not one per violation inside each. Alternatives whose outcome depends on
-functions, conditions or parameters are not judged.
+alternatives, not one per violation inside each. When the value plainly means one
+alternative (only it takes a list, say, or the key that tells the alternatives apart is
+there), that alternative's own violations are reported instead, by their own rules: a
+DynamoDB `KeySchema` item without `KeyType` is S004, an S3 `PartitionedPrefix` with an
+unknown `PartitionDateSource` is S006. Alternatives whose outcome depends on functions,
+conditions or parameters are not judged.
 
 ### Why it matters
 The deployment fails. These constraints encode "set exactly one of A or B" and "C needs D"

@@ -1,11 +1,12 @@
 // S012: Fn::GetAtt asks a resource for an attribute its type does not have.
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "core/text.hpp"
+#include "graph/graph.hpp"
 #include "lint/rule.hpp"
 #include "lint/schema_check.hpp"
-#include "schema/intrinsics.hpp"
 
 namespace stacklint {
 namespace {
@@ -17,14 +18,17 @@ constexpr RuleInfo kInfo{.id = "S012",
                          .summary = "Fn::GetAtt reads an attribute the resource type does not have",
                          .doc = R"md(### What it finds
 `Fn::GetAtt` (the `[Resource, Attribute]` list, `!GetAtt Resource.Attribute`, or the
-`Resource.Attribute` string) whose attribute is not one the target's type returns, with a
-suggestion when it looks like a misspelling. The attributes are the schema's read-only
-properties, dotted for nested ones (`Endpoint.Address`); because registry types also return
-ordinary properties (an SQS queue's `QueueName`), any attribute naming a property that is
-not write-only is accepted too. Any `Outputs.Name` of a nested
-stack (`AWS::CloudFormation::Stack`) and any attribute of a custom resource is accepted;
-targets that are SAM resources, modules, third-party types or not in the template at all
-are left to other rules, as are attributes computed by a function.
+`Resource.Attribute` string) and `${Resource.Attribute}` placeholders of `Fn::Sub` whose
+attribute is not one the target's type returns, with a suggestion when it looks like a
+misspelling. The attributes are the schema's read-only properties, dotted for nested ones
+(`Endpoint.Address`); because registry types also return ordinary properties (an SQS
+queue's `QueueName`), any attribute naming a property that is not write-only is accepted
+too. A nested stack (`AWS::CloudFormation::Stack`) returns its outputs one by one: any
+`Outputs.Name` is accepted, the bare `Outputs` is not. Any attribute of a custom resource is
+accepted; targets that are SAM resources, modules, third-party types, resources an
+`Fn::ForEach` loop generates or not in the template at all are left to other rules, as are
+attributes computed by a function. A `${Resource.Attribute}` finding points at the start
+of the `Fn::Sub` string.
 
 ### Why it matters
 CloudFormation rejects the template ("Template error: resource X does not support
@@ -72,84 +76,98 @@ bool names_readable_property(const schema::ResourceSchema& schema, std::string_v
     }
 }
 
-struct Visit {
-    const Node* node;
-    std::string path;
-    std::string_view resource;  // the resource whose definition holds the node, if any
-};
+// Attributes named in a message; the rest are counted.
+constexpr std::size_t kMaxListed = 8;
+
+// The attribute names of a type as a template writes them: a nested stack's outputs are read
+// one at a time (`Outputs.Name`), never as the list the schema's `Outputs` attribute is.
+std::vector<std::string> attribute_names(std::string_view type,
+                                         const schema::ResourceSchema& schema) {
+    std::vector<std::string> out;
+    for (const auto& [name, is_list] : schema.attributes)
+        out.push_back(type == "AWS::CloudFormation::Stack" && name == "Outputs" ? "Outputs.NAME"
+                                                                                : name);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string listed(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size() && i < kMaxListed; ++i)
+        out += (i == 0 ? "" : ", ") + names[i];
+    if (names.size() > kMaxListed)
+        out += " and " + std::to_string(names.size() - kMaxListed) + " more";
+    return out;
+}
 
 class InvalidGetAttAttribute final : public Rule {
   public:
     const RuleInfo& info() const override { return kInfo; }
+    // The graph holds every Fn::GetAtt and every `${Resource.Attribute}` of an Fn::Sub, with
+    // the resource and the attribute already split.
     void check(const Stack& stack, const RuleContext& ctx, Reporter& out) const override {
-        if (!stack.tmpl || stack.tmpl->has_macro()) return;
-        const Template& tmpl = *stack.tmpl;
-        std::vector<Visit> work;
-        for (const Entry* section : {tmpl.outputs_section, tmpl.resources_section}) {
-            if (section == nullptr || !section->value.is_mapping()) continue;
-            for (const Entry& e : section->value.entries()) {
-                const bool in_resources = section == tmpl.resources_section;
-                work.push_back(Visit{&e.value, section->key + "/" + e.key,
-                                     in_resources ? std::string_view(e.key) : std::string_view()});
-            }
-        }
-        // Depth-first over the loaded tree, which is at most 256 levels deep.
-        while (!work.empty()) {
-            Visit v = std::move(work.back());
-            work.pop_back();
-            const Node& node = *v.node;
-            if (node.intrinsic_name() == "Fn::GetAtt") {
-                check_getatt(stack, ctx, *node.intrinsic_arg(), v, out);
-                continue;
-            }
-            if (node.is_mapping()) {
-                for (auto it = node.entries().rbegin(); it != node.entries().rend(); ++it)
-                    work.push_back(Visit{&it->value, v.path + "/" + it->key, v.resource});
-            } else if (node.is_sequence()) {
-                for (std::size_t i = node.items().size(); i-- > 0;)
-                    work.push_back(
-                        Visit{&node.items()[i], v.path + "/" + std::to_string(i), v.resource});
-            }
+        if (!stack.tmpl || !stack.graph || stack.tmpl->has_macro()) return;
+        for (const Edge& e : stack.graph->edges()) {
+            if (e.kind != EdgeKind::GetAtt && e.kind != EdgeKind::Sub) continue;
+            if (e.section != Section::Resources && e.section != Section::Outputs) continue;
+            // `${Name}` (a Ref), an attribute computed by a function, and names that are not
+            // resources (parameters, loop identifiers, names Fn::ForEach builds) are not ours.
+            if (e.attribute.empty() || e.target_kind != TargetKind::Resource) continue;
+            check_attribute(stack, ctx, e, out);
         }
     }
 
   private:
-    static void check_getatt(const Stack& stack, const RuleContext& ctx, const Node& argument,
-                             const Visit& at, Reporter& out) {
-        const std::optional<schema::GetAttRef> ref = schema::parse_getatt(argument);
-        if (!ref) return;
-        // Names built by Fn::ForEach (`${Name}`) are not final.
-        if (ref->resource.find("${") != std::string::npos ||
-            ref->attribute.find("${") != std::string::npos ||
-            ref->attribute.find("&{") != std::string::npos)
-            return;
-        const Resource* target = stack.tmpl->find_resource(ref->resource);
-        if (target == nullptr || target->type_name.empty())
-            return;  // a dangling reference: not ours
-        if (classify_type(target->type_name, ctx.schemas) != TypeKind::Validated) return;
-        if (target->type_name == "AWS::CloudFormation::Stack" &&
-            ref->attribute.starts_with("Outputs."))
-            return;
-        const schema::ResourceSchema* schema = ctx.schemas.find(target->type_name);
-        if (schema == nullptr || schema->attributes.contains(ref->attribute) ||
-            names_readable_property(*schema, ref->attribute))
-            return;
+    static void check_attribute(const Stack& stack, const RuleContext& ctx, const Edge& e,
+                                Reporter& out) {
+        const std::string_view attribute = e.attribute;
+        if (attribute.find("${") != std::string_view::npos ||
+            attribute.find("&{") != std::string_view::npos)
+            return;  // built by Fn::ForEach: not final
+        const Resource& target = stack.tmpl->resources[e.target_index];
+        const std::string_view type = target.type_name;
+        if (type.empty() || classify_type(type, ctx.schemas) != TypeKind::Validated) return;
+        const schema::ResourceSchema* schema = ctx.schemas.find(type);
+        if (schema == nullptr) return;
+        const bool nested_stack = type == "AWS::CloudFormation::Stack";
+        if (nested_stack && attribute.starts_with("Outputs.")) return;
 
-        std::vector<std::string_view> names;
-        std::string list;
-        for (const auto& [name, is_list] : schema->attributes) {
-            names.push_back(name);
-            list += (list.empty() ? "" : ", ") + name;
-        }
-        std::string msg = "Fn::GetAtt reads '" + ref->attribute + "' of resource '" +
-                          ref->resource + "', but " + std::string(target->type_name);
-        if (names.empty()) {
-            msg += " has no attributes; CloudFormation rejects the template (use Ref instead)";
+        // Fn::Sub: the template string. The placeholder's own line and column inside it would
+        // be the better position, once the graph can compute it.
+        const Mark mark = e.kind == EdgeKind::Sub ? e.mark()
+                          : e.attribute_node      ? e.attribute_node->mark()
+                                                  : e.mark();
+        std::string msg = e.kind == EdgeKind::Sub ? "${" + std::string(e.target) + "." +
+                                                        std::string(attribute) + "} in Fn::Sub"
+                                                  : std::string("Fn::GetAtt");
+        msg += " reads '" + std::string(attribute) + "' of resource '" + std::string(e.target) +
+               "', but ";
+        if (nested_stack && attribute == "Outputs") {
+            // The schema lists `Outputs` (the list DescribeStacks returns) as an attribute,
+            // but Fn::GetAtt reads one output at a time.
+            msg +=
+                "a nested stack's outputs are read one at a time, as 'Outputs.NAME' (NAME "
+                "being an output of the nested template); CloudFormation rejects the "
+                "template";
         } else {
-            msg += " has no such attribute" + did_you_mean(ref->attribute, names) +
-                   "; CloudFormation rejects the template. Its attributes: " + list;
+            if (schema->attributes.contains(attribute) ||
+                names_readable_property(*schema, attribute))
+                return;
+            const std::vector<std::string> names = attribute_names(type, *schema);
+            msg += std::string(type);
+            if (names.empty()) {
+                msg +=
+                    " has no attributes; CloudFormation rejects the template (use Ref "
+                    "instead)";
+            } else {
+                std::vector<std::string_view> candidates(names.begin(), names.end());
+                msg += " has no such attribute" + did_you_mean(attribute, candidates) +
+                       "; CloudFormation rejects the template. Its attributes: " + listed(names);
+            }
         }
-        out.add(stack, Report{ref->attribute_mark, std::move(msg), at.resource, at.path});
+        out.add(stack,
+                Report{mark, std::move(msg),
+                       e.section == Section::Resources ? e.from : std::string_view(), e.path});
     }
 };
 

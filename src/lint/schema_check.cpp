@@ -45,11 +45,11 @@ TypeKind classify_type(std::string_view type, const schema::Registry& registry) 
 
 namespace {
 
-// Logical ids of resources holding an unknown tag (a T003 diagnostic) between their name
-// and the next key at their level or above. Sorting both sides keeps this O(n log n) for
+// Resources (by their value node) holding an unknown tag (a T003 diagnostic) between their
+// name and the next resource, loop or section. Sorting both sides keeps this O(n log n) for
 // templates with many resources.
-std::set<std::string_view> resources_with_unknown_tags(const Stack& stack) {
-    std::set<std::string_view> out;
+std::set<const Node*> resources_with_unknown_tags(const Stack& stack) {
+    std::set<const Node*> out;
     std::vector<std::uint32_t> tags;
     for (const Diagnostic& d : stack.doc.diagnostics) {
         if (d.rule == "T003") tags.push_back(d.mark.line);
@@ -57,33 +57,52 @@ std::set<std::string_view> resources_with_unknown_tags(const Stack& stack) {
     if (tags.empty()) return out;
     std::sort(tags.begin(), tags.end());
     const Template& tmpl = *stack.tmpl;
-    std::vector<std::uint32_t> boundaries;  // lines where a resource or a section starts
-    for (const Resource& r : tmpl.resources)
-        boundaries.push_back(r.id_mark.line);
+    const std::vector<CheckedResource> resources = checked_resources(tmpl);
+    std::vector<std::uint32_t> boundaries;  // lines where a resource, loop or section starts
+    for (const CheckedResource& r : resources)
+        boundaries.push_back(r.resource->id_mark.line);
+    for (const ForEachLoop& loop : tmpl.for_each_loops)
+        boundaries.push_back(loop.mark.line);
     if (tmpl.root->is_mapping()) {
         for (const Entry& e : tmpl.root->entries())
             boundaries.push_back(e.key_mark.line);
     }
     std::sort(boundaries.begin(), boundaries.end());
-    for (const Resource& r : tmpl.resources) {
-        const std::uint32_t first = r.id_mark.line;
+    for (const CheckedResource& r : resources) {
+        const std::uint32_t first = r.resource->id_mark.line;
         const auto next = std::upper_bound(boundaries.begin(), boundaries.end(), first);
         const std::uint32_t end = next == boundaries.end() ? UINT32_MAX : *next;
         const auto tag = std::lower_bound(tags.begin(), tags.end(), first);
-        if (tag != tags.end() && *tag < end) out.insert(r.id);
+        if (tag != tags.end() && *tag < end) out.insert(r.resource->node);
     }
     return out;
 }
 
 }  // namespace
 
+std::vector<CheckedResource> checked_resources(const Template& tmpl) {
+    static const std::vector<std::string_view> kNone;
+    std::vector<CheckedResource> out;
+    out.reserve(tmpl.resources.size() + tmpl.loop_resources.size());
+    for (const Resource& r : tmpl.resources)
+        out.push_back({&r, &kNone});
+    for (const LoopResource& r : tmpl.loop_resources) {
+        const std::string_view type = r.resource.type_name;
+        // `AWS::SQS::${Kind}`: the type itself is generated.
+        if (type.find("${") != std::string_view::npos || type.find("&{") != std::string_view::npos)
+            continue;
+        out.push_back({&r.resource, &r.identifiers});
+    }
+    return out;
+}
+
 const schema::ResourceSchema* validated_schema(const Stack& stack, const Resource& resource,
                                                const schema::Registry& registry) {
     if (!stack.tmpl || stack.tmpl->has_macro() || resource.type_name.empty()) return nullptr;
     if (classify_type(resource.type_name, registry) != TypeKind::Validated) return nullptr;
-    const auto& tagged = memoized<std::set<std::string_view>>(
+    const auto& tagged = memoized<std::set<const Node*>>(
         stack, "schema.unknown-tags", [&] { return resources_with_unknown_tags(stack); });
-    if (tagged.count(resource.id) > 0) return nullptr;
+    if (tagged.count(resource.node) > 0) return nullptr;
     return registry.find(resource.type_name);
 }
 
@@ -94,15 +113,17 @@ struct ResourceViolations {
     std::vector<schema::Violation> violations;
 };
 
-// Validates every resource of the stack once; the nine rules that report violations share it.
+// Validates every resource of the stack once, loop bodies' included; the nine rules that
+// report violations share it.
 std::vector<ResourceViolations> validate_stack(const Stack& stack,
                                                const schema::Registry& registry) {
     std::vector<ResourceViolations> out;
-    for (const Resource& r : stack.tmpl->resources) {
+    for (const CheckedResource& c : checked_resources(*stack.tmpl)) {
+        const Resource& r = *c.resource;
         const schema::ResourceSchema* schema = validated_schema(stack, r, registry);
         if (schema == nullptr) continue;
         std::vector<schema::Violation> v =
-            schema::validate_resource(r, *schema, *stack.tmpl, registry);
+            schema::validate_resource(r, *schema, *stack.tmpl, registry, *c.loop_identifiers);
         if (!v.empty()) out.push_back({r.id, std::move(v)});
     }
     return out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "lint/rule.hpp"
 #include "schema/validator.hpp"
@@ -21,6 +22,17 @@ enum class TypeKind {
 };
 
 TypeKind classify_type(std::string_view type, const schema::Registry& registry);
+
+// A resource the schema rules check: one of the template's, or one written in an
+// `Fn::ForEach` body whose Type is static (then `loop_identifiers` name the enclosing loops'
+// identifiers, whose values are unknown).
+struct CheckedResource {
+    const Resource* resource;
+    const std::vector<std::string_view>* loop_identifiers;
+};
+
+// The template's resources, then those of its Fn::ForEach bodies, in document order each.
+std::vector<CheckedResource> checked_resources(const Template& tmpl);
 
 // The schema `resource` is validated against, or nullptr: types the schemas do not cover,
 // every resource of a template that a macro rewrites (its final shape is unknown), and a

@@ -83,6 +83,26 @@ Resource build_resource(const Entry& e) {
     return r;
 }
 
+// `Fn::ForEach::Name: [Identifier, Collection, {KeyTemplate: Definition, ...}]`: the
+// definitions of the body, and those of loops nested in it. The loader's depth limit bounds
+// the recursion.
+void collect_loop_resources(const Node& loop, std::vector<std::string_view>& identifiers,
+                            std::vector<LoopResource>& out) {
+    if (!loop.is_sequence() || loop.items().size() != 3) return;
+    const Node& identifier = loop.items()[0];
+    const Node& body = loop.items()[2];
+    if (!identifier.is_scalar() || !body.is_mapping()) return;
+    identifiers.push_back(identifier.text());
+    for (const Entry& e : body.entries()) {
+        if (e.key.starts_with(kForEach)) {
+            collect_loop_resources(e.value, identifiers, out);
+        } else {
+            out.push_back(LoopResource{build_resource(e), identifiers});
+        }
+    }
+    identifiers.pop_back();
+}
+
 }  // namespace
 
 const Entry* Resource::property_entry(std::string_view name) const {
@@ -180,6 +200,8 @@ Template build_template(const Node& root) {
         for (const Entry& e : entries) {
             if (e.key.starts_with(kForEach)) {
                 t.for_each_loops.push_back(ForEachLoop{"Resources", e.key, e.key_mark, &e.value});
+                std::vector<std::string_view> identifiers;
+                collect_loop_resources(e.value, identifiers, t.loop_resources);
                 continue;
             }
             t.resource_index_.emplace(e.key, t.resources.size());

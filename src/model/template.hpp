@@ -63,6 +63,14 @@ struct ForEachLoop {
     const Node* node;
 };
 
+// A resource written in the body of an `Fn::ForEach` loop in `Resources` (nested loops
+// included), as the body writes it: `id` is the key template (`Queue${Name}`), and the
+// identifiers of the enclosing loops stand for values known only when the loop expands.
+struct LoopResource {
+    Resource resource;
+    std::vector<std::string_view> identifiers;  // outermost loop first
+};
+
 struct Template {
     const Node* root = nullptr;  // the whole document (a mapping, or whatever the file held)
 
@@ -86,6 +94,9 @@ struct Template {
     std::vector<Named> outputs;
     std::vector<Resource> resources;
     std::vector<ForEachLoop> for_each_loops;
+    // The resources those loops' bodies write, in document order. Not part of `resources`:
+    // rules that want them (the schema rules) ask for them.
+    std::vector<LoopResource> loop_resources;
 
     const Resource* find_resource(std::string_view id) const;
     const Named* find_parameter(std::string_view name) const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -38,8 +39,51 @@ struct Env {
     const ResourceSchema& schema;
     const Template& tmpl;
     const Registry& registry;
-    std::string base_path;  // "Resources/X/Properties"
+    const std::vector<std::string_view>& loop_identifiers;  // of enclosing Fn::ForEach loops
+    std::string base_path;                                  // "Resources/X/Properties"
     std::size_t steps = 0;
+
+    // `${Id}` or `&{Id}` of a loop identifier: text the loop rewrites.
+    bool uses_loop_identifier(std::string_view text) const {
+        if (text.find("{") == std::string_view::npos) return false;
+        return std::any_of(loop_identifiers.begin(), loop_identifiers.end(),
+                           [&](std::string_view id) {
+                               for (const char* open : {"${", "&{"}) {
+                                   const std::string placeholder = open + std::string(id) + "}";
+                                   if (text.find(placeholder) != std::string_view::npos)
+                                       return true;
+                               }
+                               return false;
+                           });
+    }
+    bool is_loop_identifier(std::string_view name) const {
+        return std::find(loop_identifiers.begin(), loop_identifiers.end(), name) !=
+               loop_identifiers.end();
+    }
+    // True when a value (an intrinsic function and its arguments) uses a loop identifier.
+    bool depends_on_loop(const Node& value) const {
+        if (loop_identifiers.empty()) return false;
+        std::vector<const Node*> work{&value};
+        while (!work.empty()) {
+            const Node& n = *work.back();
+            work.pop_back();
+            if (n.is_scalar()) {
+                if (uses_loop_identifier(n.text())) return true;
+            } else if (n.is_sequence()) {
+                for (const Node& item : n.items())
+                    work.push_back(&item);
+            } else if (n.is_mapping()) {
+                if (n.intrinsic_name() == "Ref" && n.intrinsic_arg()->is_scalar() &&
+                    is_loop_identifier(n.intrinsic_arg()->text()))
+                    return true;
+                for (const Entry& e : n.entries()) {
+                    if (uses_loop_identifier(e.key)) return true;
+                    work.push_back(&e.value);
+                }
+            }
+        }
+        return false;
+    }
 };
 
 using Types = std::vector<std::string_view>;
@@ -235,6 +279,37 @@ std::string describe_branch(const json& branch, std::size_t index) {
     return "alternative " + std::to_string(index + 1);
 }
 
+enum class Fit : std::uint8_t { Yes, No, Unsure };
+
+// Whether a value (not an intrinsic function) has one of the JSON types `types` of schema
+// `s`, with CloudFormation's coercions.
+Fit type_fit(const Node& v, const json& s, const Types& types) {
+    if (v.is_mapping()) return has(types, "object") ? Fit::Yes : Fit::No;
+    if (v.is_sequence()) return has(types, "array") ? Fit::Yes : Fit::No;
+    bool unsure = false;
+    const std::string& text = v.text();
+    for (std::string_view type : types) {
+        if (type == "string") return Fit::Yes;  // numbers and booleans pass as strings
+        if (type == "integer") {
+            const std::optional<double> n = parse_number(text);
+            if (n && std::isfinite(*n) && std::floor(*n) == *n) return Fit::Yes;
+        } else if (type == "number") {
+            const std::optional<double> n = parse_number(text);
+            if (n && std::isfinite(*n)) return Fit::Yes;
+        } else if (type == "boolean") {
+            if (v.as_bool().has_value()) return Fit::Yes;
+            unsure = unsure || is_yaml11_bool(v);
+        } else if (type == "object") {
+            if (is_free_form_object(s)) return Fit::Yes;  // JSON text
+        }
+    }
+    return unsure ? Fit::Unsure : Fit::No;
+}
+
+std::size_t depth(const std::string& path) {
+    return static_cast<std::size_t>(std::count(path.begin(), path.end(), '/'));
+}
+
 // A branch that only requires properties: oneOf over such branches means "exactly one of".
 bool is_required_only(const json& branch) {
     return branch.is_object() && branch.size() == 1 && branch.contains("required");
@@ -277,7 +352,8 @@ class Walker {
     // uncertain rather than failed: the other branch may be the one deployed.
     void add(Issue issue, Mark mark, std::string path, bool conditional, std::string message) {
         if (branch()) {
-            (conditional ? unsure_ : failed_) = true;
+            // A deprecated property is still accepted: it is a warning, not a failure.
+            if (issue != Issue::Deprecated) (conditional ? unsure_ : failed_) = true;
             return;
         }
         if (conditional) message += " (in one branch of Fn::If)";
@@ -321,6 +397,10 @@ class Walker {
             unsure_ = true;  // a dynamic reference, resolved at deploy time
             return;
         }
+        if (v.is_scalar() && env_.uses_loop_identifier(v.text())) {
+            unsure_ = true;  // rewritten by the Fn::ForEach loop
+            return;
+        }
         const Types types = type_list(*s);
         if (!types.empty() && !type_matches(t, *s, types)) return;
         if (v.is_scalar())
@@ -347,7 +427,8 @@ class Walker {
             }
             return;
         }
-        unsure_ = true;  // what it returns is known at best by shape
+        unsure_ = true;                       // what it returns is known at best by shape
+        if (env_.depends_on_loop(v)) return;  // a loop identifier's value: unknown
         const Types types = type_list(s);
         if (types.empty()) return;
         const Shape shape = intrinsic_shape(v, env_.tmpl, env_.registry);
@@ -368,33 +449,9 @@ class Walker {
 
     bool type_matches(const Task& t, const json& s, const Types& types) {
         const Node& v = *t.value;
-        bool match = false;
-        bool unsure = false;
-        if (v.is_mapping()) {
-            match = has(types, "object");
-        } else if (v.is_sequence()) {
-            match = has(types, "array");
-        } else {
-            const std::string& text = v.text();
-            for (std::string_view type : types) {
-                if (type == "string") {
-                    match = true;  // CloudFormation passes numbers and booleans as strings
-                } else if (type == "integer") {
-                    const std::optional<double> n = parse_number(text);
-                    match = match || (n && std::isfinite(*n) && std::floor(*n) == *n);
-                } else if (type == "number") {
-                    const std::optional<double> n = parse_number(text);
-                    match = match || (n && std::isfinite(*n));
-                } else if (type == "boolean") {
-                    match = match || v.as_bool().has_value();
-                    unsure = unsure || is_yaml11_bool(v);
-                } else if (type == "object") {
-                    match = match || is_free_form_object(s);  // JSON text
-                }
-            }
-        }
-        if (match) return true;
-        if (unsure) {
+        const Fit fit = type_fit(v, s, types);
+        if (fit == Fit::Yes) return true;
+        if (fit == Fit::Unsure) {
             unsure_ = true;
             return false;
         }
@@ -537,8 +594,13 @@ class Walker {
             additional != s.end() && additional->is_object() ? &*additional : nullptr;
 
         std::vector<Task> children;
+        bool generated_keys = false;  // keys an Fn::ForEach loop builds (`${Id}Name`)
         for (const Entry& e : v.entries()) {
             if (is_no_value(e.value)) continue;  // the property is removed
+            if (env_.uses_loop_identifier(e.key)) {
+                generated_keys = true;
+                continue;
+            }
             const std::string child_path = t.path + "/" + e.key;
             const json* sub = nullptr;
             bool known = false;
@@ -598,6 +660,10 @@ class Walker {
             }
         }
         std::move(children.rbegin(), children.rend(), std::back_inserter(work));
+        if (generated_keys) {
+            unsure_ = true;  // a generated key may be any property, a required one too
+            return;
+        }
 
         if (const auto req = s.find("required"); req != s.end() && req->is_array()) {
             for (const json& name : *req) {
@@ -631,11 +697,20 @@ class Walker {
             for (auto it = props->begin(); it != props->end(); ++it)
                 names.push_back(it.key());
         }
-        const std::string hint = did_you_mean(e.key, names);
         std::string msg = "resource '" + std::string(env_.resource.id) + "': '" + e.key +
-                          "' is not a property of " + where(t.path) + hint +
-                          "; CloudFormation rejects it";
-        msg += hint.empty() ? " (check the spelling and the nesting)" : "";
+                          "' is not a property of " + where(t.path);
+        if (e.key == "<<") {
+            // What YAML 1.1 tools expand (`<<: *defaults`) CloudFormation reads as a key.
+            msg +=
+                ": YAML merge keys ('<<') are not supported by CloudFormation, which reads "
+                "'<<' as a property name and rejects it; write the keys out (only tools "
+                "that rewrite the template before upload, such as 'aws cloudformation "
+                "package', expand merge keys)";
+        } else {
+            const std::string hint = did_you_mean(e.key, names);
+            msg += hint + "; CloudFormation rejects it";
+            msg += hint.empty() ? " (check the spelling and the nesting)" : "";
+        }
         add(Issue::UnknownProperty, e.key_mark, t.path + "/" + e.key, t.conditional,
             std::move(msg));
     }
@@ -720,6 +795,132 @@ class Walker {
         return sub.unsure() ? Outcome::Unsure : Outcome::Pass;
     }
 
+    // The violations of `alternative` for the value, found by a walker that records them;
+    // nullopt when it finds none (the alternative failed on something it cannot name).
+    std::optional<std::vector<Violation>> collect(const Task& t, const json& alternative) {
+        std::vector<Violation> found;
+        Walker sub(env_, &found, nesting_ + 1);
+        sub.run(Task{t.value, &alternative, t.path, {}, t.key_mark, false});
+        std::erase_if(found, [](const Violation& v) { return v.issue == Issue::Deprecated; });
+        if (found.empty()) return std::nullopt;
+        return found;
+    }
+
+    // Adds an alternative's violations as the value's own; under an Fn::If branch they
+    // say so.
+    void lift(const Task& t, std::vector<Violation> found) {
+        for (Violation& v : found) {
+            if (t.conditional && !v.conditional) {
+                v.conditional = true;
+                v.message += " (in one branch of Fn::If)";
+            }
+            out_->push_back(std::move(v));
+        }
+    }
+
+    // Which of the alternatives (of a oneOf/anyOf that none passes) the value is plainly
+    // meant to be, and its violations; nullopt when that cannot be told. In turn:
+    // 1. the alternatives whose JSON type the value has;
+    // 2. among those, the ones whose discriminating required keys (those not required by
+    //    every candidate) are all present;
+    // 3. among those, the ones that accept every key of the value;
+    // 4. the one with strictly the fewest violations, ties going to the one whose
+    //    violations lie strictly deepest.
+    // Any step that leaves exactly one decides; one that leaves none gives up.
+    std::optional<std::vector<Violation>> meant_alternative(const Task& t,
+                                                            const json& alternatives) {
+        const Node& v = *t.value;
+        std::vector<const json*> resolved;
+        for (const json& alternative : alternatives) {
+            std::string ref;
+            resolved.push_back(follow(&alternative, ref));
+        }
+        std::vector<std::size_t> candidates;
+        for (std::size_t i = 0; i < resolved.size(); ++i) {
+            const json* a = resolved[i];
+            if (a == nullptr || !a->is_object()) return std::nullopt;
+            const Types types = type_list(*a);
+            if (types.empty() || type_fit(v, *a, types) == Fit::Yes) candidates.push_back(i);
+        }
+        if (candidates.empty()) return std::nullopt;
+        if (candidates.size() == 1) return collect(t, alternatives[candidates.front()]);
+        if (!v.is_mapping()) return fewest_violations(t, alternatives, candidates);
+
+        // 2. Discriminating required keys.
+        std::vector<std::vector<std::string_view>> required(resolved.size());
+        for (std::size_t i : candidates) {
+            if (const auto req = resolved[i]->find("required");
+                req != resolved[i]->end() && req->is_array()) {
+                for (const json& name : *req)
+                    if (name.is_string()) required[i].push_back(name.get_ref<const std::string&>());
+            }
+        }
+        const auto required_by_all = [&](std::string_view key) {
+            return std::all_of(candidates.begin(), candidates.end(), [&](std::size_t j) {
+                return std::find(required[j].begin(), required[j].end(), key) != required[j].end();
+            });
+        };
+        const auto present = [&](std::string_view key) {
+            const Node* p = v.get(key);
+            return p != nullptr && !is_no_value(*p);
+        };
+        std::erase_if(candidates, [&](std::size_t i) {
+            return !std::all_of(required[i].begin(), required[i].end(), [&](std::string_view k) {
+                return required_by_all(k) || present(k);
+            });
+        });
+        if (candidates.empty()) return std::nullopt;
+        if (candidates.size() == 1) return collect(t, alternatives[candidates.front()]);
+
+        // 3. Alternatives closed to some key of the value are less likely meant.
+        std::vector<std::size_t> open;
+        for (std::size_t i : candidates) {
+            if (accepts_keys(*resolved[i], v)) open.push_back(i);
+        }
+        if (open.size() == 1) return collect(t, alternatives[open.front()]);
+        if (!open.empty()) candidates = std::move(open);
+        return fewest_violations(t, alternatives, candidates);
+    }
+
+    // False when `alternative` is closed (additionalProperties: false) and the mapping has a
+    // key it does not list.
+    static bool accepts_keys(const json& alternative, const Node& mapping) {
+        const auto additional = alternative.find("additionalProperties");
+        if (additional == alternative.end() || !additional->is_boolean() ||
+            additional->get<bool>() || alternative.contains("patternProperties"))
+            return true;
+        const auto props = alternative.find("properties");
+        return std::all_of(mapping.entries().begin(), mapping.entries().end(), [&](const Entry& e) {
+            return is_no_value(e.value) ||
+                   (props != alternative.end() && props->is_object() && props->contains(e.key));
+        });
+    }
+
+    std::optional<std::vector<Violation>> fewest_violations(
+        const Task& t, const json& alternatives, const std::vector<std::size_t>& candidates) {
+        std::optional<std::vector<Violation>> best;
+        bool tie = false;
+        const auto shallowest = [](const std::vector<Violation>& found) {
+            std::size_t d = SIZE_MAX;
+            for (const Violation& v : found)
+                d = std::min(d, depth(v.path));
+            return d;
+        };
+        for (std::size_t i : candidates) {
+            std::optional<std::vector<Violation>> found = collect(t, alternatives[i]);
+            if (!found) return std::nullopt;  // a failure it cannot name: do not guess
+            if (!best || found->size() < best->size() ||
+                (found->size() == best->size() && shallowest(*found) > shallowest(*best))) {
+                best = std::move(found);
+                tie = false;
+            } else if (found->size() == best->size() && shallowest(*found) == shallowest(*best)) {
+                tie = true;
+            }
+        }
+        if (tie) return std::nullopt;
+        return best;
+    }
+
     void combinators(const Task& t, const json& s) {
         for (const char* keyword : {"oneOf", "anyOf", "allOf"}) {
             const auto it = s.find(keyword);
@@ -770,6 +971,17 @@ class Walker {
                 add(Issue::Combination, {}, {}, t.conditional, {});
                 return;
             }
+            // No alternative passes (or, for allOf, some part fails). When one of them is
+            // plainly the one meant, its own violations say what to fix.
+            const bool none = pass == 0 && unsure == 0;
+            if (std::optional<std::vector<Violation>> found =
+                    kw == "allOf"
+                        ? (failing.size() == 1 ? collect(t, (*it)[failing.front()]) : std::nullopt)
+                    : none ? meant_alternative(t, *it)
+                           : std::nullopt) {
+                lift(t, std::move(*found));
+                continue;
+            }
             std::string alternatives;
             for (std::size_t i = 0; i < it->size(); ++i) {
                 if (i > 0) alternatives += "; ";
@@ -794,7 +1006,8 @@ class Walker {
 }  // namespace
 
 std::vector<Violation> validate_resource(const Resource& resource, const ResourceSchema& schema,
-                                         const Template& tmpl, const Registry& registry) {
+                                         const Template& tmpl, const Registry& registry,
+                                         const std::vector<std::string_view>& loop_identifiers) {
     std::vector<Violation> out;
     const Node empty = Node::mapping(resource.id_mark);
     const Node* properties = &empty;
@@ -805,8 +1018,8 @@ std::vector<Violation> validate_resource(const Resource& resource, const Resourc
         if (!resource.properties->value.is_null()) properties = &resource.properties->value;
         if (properties->is_scalar() || properties->is_sequence()) return out;  // T009's finding
     }
-    Env env{resource, schema, tmpl, registry,
-            "Resources/" + std::string(resource.id) + "/Properties"};
+    Env env{resource, schema,           tmpl,
+            registry, loop_identifiers, "Resources/" + std::string(resource.id) + "/Properties"};
     Walker walker(env, &out, 0);
     walker.run(Task{properties, &schema.doc, env.base_path, "/properties", key_mark, false});
     return out;

@@ -7,8 +7,11 @@
 // - intrinsic functions are checked for what they can return (`Ref` to a list parameter is a
 //   list, `Fn::If` checks both branches, `Ref: AWS::NoValue` removes the property), and
 //   anything that cannot be known is accepted silently;
-// - `oneOf` / `anyOf` / `allOf` / `dependencies` give one violation that names the
-//   alternatives, never the violations inside each alternative.
+// - when no alternative of a `oneOf` / `anyOf` fits, the one the value plainly means (by its
+//   JSON type, the required keys that tell the alternatives apart, or strictly the fewest
+//   violations) gives its own violations, each with its kind and position; otherwise one
+//   violation names the alternatives. The one failing part of an `allOf` gives its own
+//   violations too. There is never a cascade over several alternatives.
 //
 // The walk keeps its own work list (no recursion along the template), and evaluating the
 // alternatives of a combinator nests at most a fixed number of levels; a step budget bounds
@@ -17,6 +20,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "load/node.hpp"
@@ -47,8 +51,11 @@ struct Violation {
 
 // Every violation of `resource`'s properties against `schema` (the schema of its type), in
 // template order. `registry` resolves `Fn::GetAtt` attributes of other resources and compiles
-// patterns.
-std::vector<Violation> validate_resource(const Resource& resource, const ResourceSchema& schema,
-                                         const Template& tmpl, const Registry& registry);
+// patterns. For a resource written in an `Fn::ForEach` body, `loop_identifiers` are the
+// enclosing loops' identifiers: values that use them (`Ref: Id`, `${Id}`, `&{Id}`) are
+// unknown, and keys built from them (`${Id}Name`) are neither judged nor counted.
+std::vector<Violation> validate_resource(
+    const Resource& resource, const ResourceSchema& schema, const Template& tmpl,
+    const Registry& registry, const std::vector<std::string_view>& loop_identifiers = {});
 
 }  // namespace stacklint::schema

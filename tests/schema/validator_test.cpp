@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "model/template.hpp"
+#include "schema/embedded.hpp"
+#include "schema/intrinsics.hpp"
 #include "schema/validator.hpp"
 #include "support/helpers.hpp"
 
@@ -24,7 +26,8 @@ struct Run {
     Run(const std::string& schema_json, const std::string& properties,
         const std::string& extra_sections = "",
         const std::set<std::string, std::less<>>& read_only = {},
-        const std::set<std::string, std::less<>>& deprecated = {}) {
+        const std::set<std::string, std::less<>>& deprecated = {},
+        const std::vector<std::string_view>& loop_identifiers = {}) {
         const std::string text = extra_sections +
                                  "Resources:\n"
                                  "  Other:\n"
@@ -44,7 +47,7 @@ struct Run {
         static const schema::Registry registry{std::string_view()};
         const Resource* r = tmpl.find_resource("R");
         REQUIRE(r != nullptr);
-        violations = schema::validate_resource(*r, s, tmpl, registry);
+        violations = schema::validate_resource(*r, s, tmpl, registry, loop_identifiers);
     }
 
     std::size_t count(Issue issue) const {
@@ -229,10 +232,15 @@ TEST_CASE("Validator: oneOf/anyOf/allOf/dependencies give one finding naming the
     const Violation& v = both.only();
     CHECK(v.issue == Issue::Combination);
     CHECK(v.message.find("with 'A'; with 'B'") != std::string::npos);
-    // The alternatives' own violations never cascade into findings.
+    // Only the mapping alternative can take a mapping: its own violation is the finding.
     const Run value(schema, "      A: x\n      V: {Y: 1}\n");
-    CHECK(value.only().issue == Issue::Combination);
-    CHECK(value.only().path == "Resources/R/Properties/V");
+    CHECK(value.only().issue == Issue::MissingRequired);
+    CHECK(value.only().path == "Resources/R/Properties/V/X");
+    // A string fits neither: one finding naming the alternatives.
+    const Run neither(schema, "      A: x\n      V: text\n");
+    CHECK(neither.only().issue == Issue::Combination);
+    CHECK(neither.only().path == "Resources/R/Properties/V");
+    CHECK(neither.only().message.find("exactly one of: an integer; with 'X'") != std::string::npos);
     CHECK(Run(schema, "      A: x\n      V: 5\n").violations.empty());
     // Unknown values leave the alternatives undecided: no finding.
     CHECK(Run(schema, "      A: x\n      V: !Ref P\n").violations.empty());
@@ -243,7 +251,8 @@ TEST_CASE("Validator: oneOf/anyOf/allOf/dependencies give one finding naming the
         R"({"properties":{"A":{"type":"string"}},"anyOf":[{"required":["A"]},{"required":["B"]}],
         "allOf":[{"properties":{"A":{"enum":["x"]}}}]})";
     CHECK(Run(any, "      A: x\n").violations.empty());
-    CHECK(Run(any, "      A: y\n").only().message.find("all of") != std::string::npos);
+    // The one failing part of allOf names the real problem.
+    CHECK(Run(any, "      A: y\n").only().issue == Issue::NotInEnum);
 }
 
 TEST_CASE("Validator: recursive schemas and deep templates stay bounded", "[schema][validator]") {
@@ -261,4 +270,212 @@ TEST_CASE("Validator: recursive schemas and deep templates stay bounded", "[sche
     yaml += indent + "V: abc\n      Z: 1\n";
     const Run run(schema, yaml);
     CHECK(run.only().issue == Issue::WrongType);
+}
+
+namespace {
+
+// Schemas in the shapes the AWS schemas use for alternatives.
+const std::string kAlternatives = R"({"definitions":{
+    "Partitioned":{"type":"object","additionalProperties":false,
+        "properties":{"Source":{"type":"string","enum":["EventTime","DeliveryTime"]}}},
+    "Key":{"type":"object","additionalProperties":false,
+        "properties":{"Name":{"type":"string"},"Kind":{"type":"string"}},"required":["Kind","Name"]}},
+  "properties":{
+    "Format":{"type":"object","oneOf":[
+        {"additionalProperties":false,"properties":{"Simple":{"type":"object","additionalProperties":false}},"required":["Simple"]},
+        {"additionalProperties":false,"properties":{"Partitioned":{"$ref":"#/definitions/Partitioned"}},"required":["Partitioned"]}]},
+    "Keys":{"oneOf":[{"type":"array","items":{"$ref":"#/definitions/Key"}},{"type":"object"}]},
+    "Template":{"type":"object","properties":{"Id":{"type":"string"},"Name":{"type":"string"},"Version":{"type":"string"}},
+        "oneOf":[{"required":["Name","Version"]},{"required":["Id","Version"]}]},
+    "Loose":{"anyOf":[
+        {"type":"object","properties":{"A":{"type":"integer"},"B":{"type":"integer"}}},
+        {"type":"object","properties":{"A":{"type":"integer"},"B":{"type":"string","enum":["q"]}}}]},
+    "Both":{"allOf":[
+        {"properties":{"A":{"type":"string","maxLength":3}}},
+        {"properties":{"B":{"type":"string"}},"required":["B"]}]},
+    "Deep":{"oneOf":[
+        {"type":"string"},
+        {"type":"object","additionalProperties":false,"properties":{"Inner":{"$ref":"#/properties/Format"}},"required":["Inner"]}]}}})";
+
+}  // namespace
+
+TEST_CASE("Validator: the one plausible alternative reports its own violations",
+          "[schema][validator]") {
+    // The required key that tells the alternatives apart is present: the problem is inside.
+    const Run enum_inside(kAlternatives,
+                          "      Format:\n"
+                          "        Partitioned:\n"
+                          "          Source: Bogus\n");
+    const Violation& e = enum_inside.only();
+    CHECK(e.issue == Issue::NotInEnum);
+    CHECK(e.path == "Resources/R/Properties/Format/Partitioned/Source");
+    CHECK(e.mark == Mark{9, 19});
+    CHECK(e.message.find("allowed: EventTime, DeliveryTime") != std::string::npos);
+    CHECK_FALSE(e.conditional);
+
+    // A list can only be the list alternative: the item's missing key is the finding.
+    const Run list_item(kAlternatives, "      Keys:\n        - Name: id\n");
+    const Violation& m = list_item.only();
+    CHECK(m.issue == Issue::MissingRequired);
+    CHECK(m.path == "Resources/R/Properties/Keys/0/Kind");
+    CHECK(m.mark == Mark{8, 11});
+
+    // Discriminating keys ignore what every alternative requires (Version).
+    const Run common(kAlternatives, "      Template: {Id: lt-1}\n");
+    CHECK(common.only().issue == Issue::MissingRequired);
+    CHECK(common.only().path == "Resources/R/Properties/Template/Version");
+
+    // An unknown key inside the chosen alternative.
+    const Run unknown(kAlternatives, "      Format: {Partitioned: {Sourc: EventTime}}\n");
+    CHECK(unknown.only().issue == Issue::UnknownProperty);
+    CHECK(unknown.only().message.find("did you mean 'Source'") != std::string::npos);
+
+    // Alternatives inside an alternative: the same choice, one level down.
+    const Run nested(kAlternatives, "      Deep: {Inner: {Partitioned: {Source: x}}}\n");
+    CHECK(nested.only().issue == Issue::NotInEnum);
+    CHECK(nested.only().path == "Resources/R/Properties/Deep/Inner/Partitioned/Source");
+}
+
+TEST_CASE("Validator: several plausible alternatives keep the one finding naming them",
+          "[schema][validator]") {
+    // Neither discriminating key, or both: nothing tells which one was meant.
+    for (const char* yaml :
+         {"      Format: {}\n", "      Format: {Other: 1}\n",
+          "      Format: {Simple: {}, Partitioned: {}}\n", "      Template: {Version: '1'}\n",
+          "      Template: {Id: a, Name: b}\n", "      Deep: [a]\n"}) {
+        CAPTURE(yaml);
+        const Run run(kAlternatives, yaml);
+        CHECK(run.only().issue == Issue::Combination);
+    }
+    // Same discriminators, same types: the alternative with strictly fewer violations wins
+    // (A is wrong in both, B only in the second)...
+    const Run fewer(kAlternatives, "      Loose: {A: abc, B: 5}\n");
+    CHECK(fewer.only().issue == Issue::WrongType);
+    CHECK(fewer.only().path == "Resources/R/Properties/Loose/A");
+    // ... and a tie stays one finding.
+    const Run tie(kAlternatives, "      Loose: {A: abc, B: abc}\n");
+    CHECK(tie.only().issue == Issue::Combination);
+}
+
+TEST_CASE("Validator: allOf reports the one part that fails", "[schema][validator]") {
+    const Run one(kAlternatives, "      Both: {A: abcd, B: x}\n");
+    CHECK(one.only().issue == Issue::OutOfBounds);
+    CHECK(one.only().path == "Resources/R/Properties/Both/A");
+    const Run two(kAlternatives, "      Both: {A: abcd}\n");
+    CHECK(two.only().issue == Issue::Combination);
+    CHECK(two.only().message.find("all of") != std::string::npos);
+}
+
+TEST_CASE("Validator: unknown values and Fn::If keep alternatives honest", "[schema][validator]") {
+    // A value known only at deploy time: no alternative is judged.
+    CHECK(Run(kAlternatives, "      Format: {Partitioned: {Source: !Ref P}}\n").violations.empty());
+    CHECK(Run(kAlternatives, "      Keys: [{Name: id, Kind: !Ref P}]\n").violations.empty());
+    // One branch of Fn::If fails: the other may be the one deployed.
+    CHECK(Run(kAlternatives,
+              "      Format:\n"
+              "        Partitioned: {Source: !If [C, EventTime, Bogus]}\n")
+              .violations.empty());
+    // The whole value in one branch: its violations say so.
+    const Run branch(kAlternatives,
+                     "      Format: !If [C, {Partitioned: {Source: Bogus}}, {Simple: {}}]\n");
+    const Violation& v = branch.only();
+    CHECK(v.issue == Issue::NotInEnum);
+    CHECK(v.conditional);
+    CHECK(v.message.ends_with("(in one branch of Fn::If)"));
+}
+
+TEST_CASE("Validator: a deprecated property does not make an alternative fail",
+          "[schema][validator]") {
+    const std::string schema =
+        R"({"definitions":{"Old":{"type":"object","additionalProperties":false,
+        "properties":{"Mode":{"type":"string"},"Legacy":{"type":"string"}}}},
+        "properties":{"V":{"oneOf":[{"$ref":"#/definitions/Old"},{"type":"string"}]}}})";
+    const Run run(schema, "      V: {Legacy: x}\n", "", {}, {"/definitions/Old/properties/Legacy"});
+    CHECK(run.violations.empty());
+}
+
+TEST_CASE(
+    "Validator: Fn::ForEach identifiers are unknown values, keys built from them unknown keys",
+    "[schema][validator]") {
+    const std::string schema = R"({"additionalProperties":false,"required":["A"],
+        "properties":{"A":{"type":"string"},"I":{"type":"integer"},"L":{"type":"array"}}})";
+    const std::vector<std::string_view> ids{"Id"};
+    // Values that use the identifier are unknown; a key built from it may be any property.
+    CHECK(Run(schema, "      A: x\n      I: !Ref Id\n      L: !Ref Id\n", "", {}, {}, ids)
+              .violations.empty());
+    CHECK(Run(schema, "      A: x\n      I: ${Id}\n      L: !Select [0, [!Ref Id]]\n", "", {}, {},
+              ids)
+              .violations.empty());
+    CHECK(Run(schema, "      ${Id}: x\n", "", {}, {}, ids).violations.empty());
+    CHECK(Run(schema, "      '&{Id}Suffix': x\n", "", {}, {}, ids).violations.empty());
+    // The rest of the resource is still checked.
+    const Run rest(schema, "      ${Id}: x\n      I: abc\n      Ix: 1\n", "", {}, {}, ids);
+    CHECK(rest.count(Issue::WrongType) == 1);
+    CHECK(rest.count(Issue::UnknownProperty) == 1);
+    CHECK(rest.count(Issue::MissingRequired) == 0);
+    // Outside a loop, or for a name that is no identifier, `${...}` is just text.
+    CHECK(Run(schema, "      A: x\n      ${Id}: x\n").count(Issue::UnknownProperty) == 1);
+    CHECK(Run(schema, "      A: x\n      I: ${Other}\n", "", {}, {}, ids).count(Issue::WrongType) ==
+          1);
+}
+
+TEST_CASE("Validator: Fn::GetAtt shapes come from the shipped schemas' attribute types",
+          "[schema][validator]") {
+    const schema::Registry registry{schema::embedded_data()};
+    Document doc = test::load_text("t.yaml",
+                                   "Resources:\n"
+                                   "  Subnet: {Type: AWS::EC2::Subnet}\n"
+                                   "  Group: {Type: AWS::EC2::SecurityGroup}\n"
+                                   "  Nested: {Type: AWS::CloudFormation::Stack}\n"
+                                   "  Seed: {Type: Custom::Seed}\n"
+                                   "  I:\n"
+                                   "    Type: AWS::EC2::Instance\n"
+                                   "    Properties:\n"
+                                   "      ImageId: ami-0123456789abcdef0\n"
+                                   "      SubnetId: !GetAtt Subnet.Ipv6CidrBlocks\n"
+                                   "      SecurityGroupIds: !GetAtt Group.GroupId\n"
+                                   "  J:\n"
+                                   "    Type: AWS::EC2::Instance\n"
+                                   "    Properties:\n"
+                                   "      ImageId: ami-0123456789abcdef0\n"
+                                   "      SubnetId: !Select [0, !GetAtt Subnet.Ipv6CidrBlocks]\n"
+                                   "      SecurityGroupIds: [!GetAtt Group.GroupId]\n"
+                                   "      KeyName: !GetAtt Nested.Outputs.Key\n"
+                                   "      PlacementGroupName: !GetAtt Seed.Anything\n"
+                                   "  K:\n"
+                                   "    Type: AWS::EC2::Instance\n"
+                                   "    Properties:\n"
+                                   "      ImageId: ami-0123456789abcdef0\n"
+                                   "      SecurityGroupIds: !GetAtt Nested.Outputs.Groups\n"
+                                   "      Ipv6Addresses: !GetAtt Seed.Anything\n");
+    REQUIRE(doc.root);
+    const Template tmpl = build_template(*doc.root);
+    const schema::ResourceSchema* instance = registry.find("AWS::EC2::Instance");
+    REQUIRE(instance != nullptr);
+
+    // The attribute types themselves.
+    const Resource* i = tmpl.find_resource("I");
+    REQUIRE(i != nullptr);
+    CHECK(schema::intrinsic_shape(*i->property("SubnetId"), tmpl, registry) == schema::Shape::List);
+    CHECK(schema::intrinsic_shape(*i->property("SecurityGroupIds"), tmpl, registry) ==
+          schema::Shape::Scalar);
+
+    const std::vector<Violation> wrong = schema::validate_resource(*i, *instance, tmpl, registry);
+    REQUIRE(wrong.size() == 2);
+    CHECK(wrong[0].issue == Issue::WrongType);
+    CHECK(wrong[0].path == "Resources/I/Properties/SubnetId");
+    CHECK(wrong[0].message.find("returns a list") != std::string::npos);
+    CHECK(wrong[1].issue == Issue::WrongType);
+    CHECK(wrong[1].path == "Resources/I/Properties/SecurityGroupIds");
+    CHECK(wrong[1].message.find("returns a single value") != std::string::npos);
+
+    // An item of a list attribute, a list of single values, a nested stack's output (a
+    // string) and a custom resource's attribute (unknown) where strings are expected.
+    CHECK(schema::validate_resource(*tmpl.find_resource("J"), *instance, tmpl, registry).empty());
+    // A nested stack's output is one string, even where a list is expected; a custom
+    // resource's attribute could be anything.
+    const std::vector<Violation> k =
+        schema::validate_resource(*tmpl.find_resource("K"), *instance, tmpl, registry);
+    REQUIRE(k.size() == 1);
+    CHECK(k[0].path == "Resources/K/Properties/SecurityGroupIds");
 }

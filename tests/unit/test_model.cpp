@@ -104,3 +104,36 @@ TEST_CASE("Model: resources whose value is not a mapping are kept, without attri
     CHECK(t.resources[0].type == nullptr);
     CHECK(t.resources[1].node->is_null());
 }
+
+TEST_CASE("Model: resources written in Fn::ForEach bodies, nested loops included") {
+    Document doc = load_text("t.yaml",
+                             "Transform: AWS::LanguageExtensions\n"
+                             "Resources:\n"
+                             "  Plain: {Type: AWS::SQS::Queue}\n"
+                             "  Fn::ForEach::Topics:\n"
+                             "    - T\n"
+                             "    - [A, B]\n"
+                             "    - Topic${T}:\n"
+                             "        Type: AWS::SNS::Topic\n"
+                             "        Properties: {DisplayName: !Ref T}\n"
+                             "      Fn::ForEach::Subs:\n"
+                             "        - P\n"
+                             "        - [sqs]\n"
+                             "        - Sub${T}${P}: {Type: AWS::SNS::Subscription}\n"
+                             "  Fn::ForEach::Broken: [X, [a]]\n");
+    REQUIRE(doc.root);
+    const Template t = build_template(*doc.root);
+    REQUIRE(t.resources.size() == 1);  // loop bodies are not resources of their own
+    CHECK(t.for_each_loops.size() == 2);
+    REQUIRE(t.loop_resources.size() == 2);
+    const LoopResource& topic = t.loop_resources[0];
+    CHECK(topic.resource.id == "Topic${T}");
+    CHECK(topic.resource.id_mark == Mark{7, 7});
+    CHECK(topic.resource.type_name == "AWS::SNS::Topic");
+    REQUIRE(topic.resource.property("DisplayName") != nullptr);
+    CHECK(topic.identifiers == std::vector<std::string_view>{"T"});
+    const LoopResource& sub = t.loop_resources[1];
+    CHECK(sub.resource.id == "Sub${T}${P}");
+    CHECK(sub.identifiers == std::vector<std::string_view>{"T", "P"});
+    CHECK(t.find_resource("Topic${T}") == nullptr);
+}
