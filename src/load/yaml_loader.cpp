@@ -111,6 +111,8 @@ class YamlHandler final : public YAML::EventHandler {
         const Mark mark = to_mark(m);
         const bool has_properties = tag != "?" && tag != "!";
         bool quoted = tag == "!";
+        const std::size_t start = anchor || has_properties ? value_offset(m) : offset(m);
+        check_closed(start);
         if (builder_.expecting_key()) {
             if (!long_form(tag).empty()) {
                 throw LoadAbort(mark, "a mapping key cannot be the function " + tag);
@@ -122,7 +124,7 @@ class YamlHandler final : public YAML::EventHandler {
             emit(Node::scalar(value, quoted, mark), anchor);
             return;
         }
-        const Mark inner = value_mark(m);
+        const Mark inner = cursor_.at(start);
         if (tag.starts_with(kCoreTagPrefix)) {
             const std::string_view core = std::string_view(tag).substr(kCoreTagPrefix.size());
             if (core == "null") {
@@ -183,7 +185,7 @@ class YamlHandler final : public YAML::EventHandler {
 
     // yaml-cpp marks a node where its properties (`!Tag`, `&anchor`) start; the value itself
     // starts after them.
-    Mark value_mark(const YAML::Mark& m) {
+    std::size_t value_offset(const YAML::Mark& m) const {
         const std::string& bytes = doc_.source->bytes();
         std::size_t i = offset(m);
         while (i < bytes.size() && (bytes[i] == '!' || bytes[i] == '&')) {
@@ -193,7 +195,31 @@ class YamlHandler final : public YAML::EventHandler {
             while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i])))
                 ++i;
         }
-        return cursor_.at(i);
+        return i;
+    }
+    Mark value_mark(const YAML::Mark& m) { return cursor_.at(value_offset(m)); }
+
+    // yaml-cpp 0.7 ends a quoted scalar at the end of the input without complaint when a line
+    // break comes before it (only a file ending inside the scalar's first line is an error), so
+    // one missing quote would silently turn the rest of the file into a string. The source
+    // must therefore show the closing quote. Each scalar's bytes are scanned once, so the
+    // check stays linear in the file.
+    void check_closed(std::size_t start) {
+        const std::string& bytes = doc_.source->bytes();
+        if (start >= bytes.size() || (bytes[start] != '"' && bytes[start] != '\'')) return;
+        const char quote = bytes[start];
+        // Double quotes escape with a backslash, single quotes by doubling the quote.
+        const char* const stops = quote == '"' ? "\"\\" : "'";
+        for (std::size_t i = bytes.find_first_of(stops, start + 1); i != std::string::npos;
+             i = bytes.find_first_of(stops, i + 2)) {
+            const bool escaped =
+                quote == '"' ? bytes[i] == '\\' : i + 1 < bytes.size() && bytes[i + 1] == '\'';
+            if (!escaped) return;
+        }
+        throw LoadAbort(cursor_.at(start), std::string("invalid YAML: the string quoted with ") +
+                                               quote +
+                                               " here is never closed, so the rest of the file "
+                                               "would be read as part of it");
     }
 
     // The text of a plain scalar the parser reported as null (`~`, `null`, or nothing).

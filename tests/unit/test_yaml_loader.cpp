@@ -306,3 +306,53 @@ TEST_CASE("YAML: a complex mapping key is T001") {
     REQUIRE(doc.diagnostics.size() == 1);
     CHECK(doc.diagnostics[0].rule == "T001");
 }
+
+TEST_CASE("YAML: an unterminated quoted scalar is T001 at its opening quote") {
+    // yaml-cpp 0.7 ends a quoted scalar silently at the end of the input when a line break
+    // precedes it, which would turn the rest of the file into one string.
+    const std::string head = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n";
+    for (const char* quote : {"\"", "'"}) {
+        INFO("quote " << quote);
+        Document doc = load_text("t.yaml", head + "      QueueName: " + quote +
+                                               "abc\n      DelaySeconds: 5\n  R:\n    Type: X\n");
+        CHECK_FALSE(doc.root);
+        REQUIRE(doc.diagnostics.size() == 1);
+        CHECK(doc.diagnostics[0].rule == "T001");
+        CHECK(doc.diagnostics[0].mark == Mark{5, 18});
+        CHECK_THAT(doc.diagnostics[0].message, Catch::Contains("never closed"));
+    }
+    // Tagged, as a key, inside a flow collection, and just before the end of the file.
+    const std::pair<const char*, Mark> cases[] = {
+        {"A: !Sub \"abc\nB: 1\n", Mark{1, 9}},
+        {"A: 1\n'B: 2\nC: 3\n", Mark{2, 1}},
+        {"A: [x, \"y]\n", Mark{1, 8}},
+        {"A: \"\n", Mark{1, 4}},
+    };
+    for (const auto& [text, mark] : cases) {
+        INFO(text);
+        Document doc = load_text("t.yaml", text);
+        CHECK_FALSE(doc.root);
+        REQUIRE(doc.diagnostics.size() == 1);
+        CHECK(doc.diagnostics[0].rule == "T001");
+        CHECK(doc.diagnostics[0].mark == mark);
+    }
+}
+
+TEST_CASE("YAML: quoted scalars with escaped quotes and line breaks are closed") {
+    Document doc = load_text("t.yaml",
+                             "A: \"say \\\"hi\\\" \\\\\"\n"
+                             "B: 'it''s'\n"
+                             "C: 'it''s ''\n  quoted'''\n"
+                             "D: \"two\n  lines\"\n"
+                             "E: \"escaped \\\n  break\"\n"
+                             "F: !Sub \"${A} # not a comment\"\n"
+                             "G: plain \"inner\n");
+    REQUIRE(doc.root);
+    CHECK(doc.diagnostics.empty());
+    CHECK(at(*doc.root, "A").text() == "say \"hi\" \\");
+    CHECK(at(*doc.root, "B").text() == "it's");
+    CHECK(at(*doc.root, "C").text() == "it's ' quoted'");
+    CHECK(at(*doc.root, "D").text() == "two lines");
+    CHECK(at(*doc.root, "E").text() == "escaped break");
+    CHECK(at(*doc.root, "G").text() == "plain \"inner");
+}
