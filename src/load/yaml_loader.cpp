@@ -141,7 +141,7 @@ class YamlHandler final : public YAML::EventHandler {
             return;
         }
         Node arg = Node::scalar(value, false, inner);
-        if (fn == "Fn::GetAtt") arg = split_getatt(std::move(arg));
+        if (fn == "Fn::GetAtt") arg = split_getatt(std::move(arg), start);
         emit(wrap(fn, mark, std::move(arg)), anchor);
     }
 
@@ -318,7 +318,8 @@ class YamlHandler final : public YAML::EventHandler {
     }
 
     // `!GetAtt Res.Attr.Sub` is `{Fn::GetAtt: [Res, Attr.Sub]}`: split at the first dot.
-    static Node split_getatt(Node scalar) {
+    // `start` is the scalar's offset in the source (its opening quote, if quoted).
+    Node split_getatt(Node scalar, std::size_t start) {
         const std::string& text = scalar.text();
         const Mark mark = scalar.mark();
         Node list = Node::sequence(mark);
@@ -328,8 +329,14 @@ class YamlHandler final : public YAML::EventHandler {
             return list;
         }
         list.items().push_back(Node::scalar(text.substr(0, dot), false, mark));
-        Mark attr = mark;
-        attr.column += static_cast<std::uint32_t>(dot + 1);
+        // The attribute starts after the dot in the source when the text up to the dot is
+        // spelt there as it reads (no escape, no folded line break); otherwise the scalar's
+        // own position is the best one known.
+        const std::string& bytes = doc_.source->bytes();
+        std::size_t first = start;
+        if (first < bytes.size() && (bytes[first] == '"' || bytes[first] == '\'')) ++first;
+        const bool verbatim = bytes.compare(first, dot + 1, text, 0, dot + 1) == 0;
+        const Mark attr = verbatim ? cursor_.at(first + dot + 1) : mark;
         list.items().push_back(Node::scalar(text.substr(dot + 1), false, attr));
         return list;
     }

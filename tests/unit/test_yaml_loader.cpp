@@ -356,3 +356,31 @@ TEST_CASE("YAML: quoted scalars with escaped quotes and line breaks are closed")
     CHECK(at(*doc.root, "E").text() == "escaped break");
     CHECK(at(*doc.root, "G").text() == "plain \"inner");
 }
+
+TEST_CASE("YAML: the attribute of a quoted dotted !GetAtt starts after the dot") {
+    Document doc = load_text("t.yaml",
+                             "A: !GetAtt \"Db.Endpoint\"\n"
+                             "B: !GetAtt 'Db.Arn'\n"
+                             "C: !GetAtt Db.Arn\n"
+                             "D: !GetAtt \"D\\x62.Arn\"\n");
+    REQUIRE(doc.root);
+    const Node& a = long_form(at(*doc.root, "A"), "Fn::GetAtt");
+    REQUIRE(a.items().size() == 2);
+    CHECK(a.items()[0].text() == "Db");
+    CHECK(a.items()[0].mark() == Mark{1, 12});
+    CHECK(a.items()[1].text() == "Endpoint");
+    CHECK(a.items()[1].mark() == Mark{1, 16});
+    const Node& b = long_form(at(*doc.root, "B"), "Fn::GetAtt");
+    REQUIRE(b.items().size() == 2);
+    CHECK(b.items()[1].mark() == Mark{2, 16});
+    const Node& c = long_form(at(*doc.root, "C"), "Fn::GetAtt");
+    REQUIRE(c.items().size() == 2);
+    CHECK(c.items()[1].mark() == Mark{3, 15});
+    // An escape before the dot: the attribute's column cannot be counted from the text, so it
+    // points at the scalar rather than at a wrong column.
+    const Node& d = long_form(at(*doc.root, "D"), "Fn::GetAtt");
+    REQUIRE(d.items().size() == 2);
+    CHECK(d.items()[0].text() == "Db");
+    CHECK(d.items()[1].text() == "Arn");
+    CHECK(d.items()[1].mark() == Mark{4, 12});
+}
