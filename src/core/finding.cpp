@@ -31,8 +31,8 @@ std::optional<SourceRef> parse_source_ref(std::string_view text) {
 }
 
 bool finding_order(const Finding& a, const Finding& b) {
-    return std::tie(a.file, a.mark, a.rule, a.message) <
-           std::tie(b.file, b.mark, b.rule, b.message);
+    return std::tie(a.file, a.mark, a.rule, a.message, a.stack, a.resource, a.path) <
+           std::tie(b.file, b.mark, b.rule, b.message, b.stack, b.resource, b.path);
 }
 
 }  // namespace stacklint

@@ -36,7 +36,8 @@ struct SourceRef {
 };
 std::optional<SourceRef> parse_source_ref(std::string_view text);
 
-// Orders by file, then line, column, rule and message: the order every report prints in.
+// Orders by file, then line, column, rule and message (then stack, resource and property path,
+// so that equal-looking findings come out in one order too): the order every report prints in.
 bool finding_order(const Finding& a, const Finding& b);
 
 }  // namespace stacklint

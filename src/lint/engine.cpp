@@ -79,6 +79,17 @@ void drop_assembly_duplicates(std::vector<std::unique_ptr<Stack>>& stacks) {
     });
 }
 
+// Removes findings that repeat another exactly: same rule, file, position, message, stack and
+// resource (the property path may differ, as it does between an anchor and its alias). The
+// findings must be sorted by finding_order, which puts such repeats next to each other.
+void drop_repeated_findings(std::vector<Finding>& findings) {
+    const auto repeat = [](const Finding& a, const Finding& b) {
+        return a.rule == b.rule && a.file == b.file && a.mark == b.mark && a.message == b.message &&
+               a.stack == b.stack && a.resource == b.resource;
+    };
+    findings.erase(std::unique(findings.begin(), findings.end(), repeat), findings.end());
+}
+
 template <typename Fn>
 void parallel_for(std::size_t n, unsigned jobs, Fn fn) {
     if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
@@ -155,6 +166,11 @@ void run_rules(LintResult& result, const LintOptions& options) {
         Reporter reporter(ar.rule->info(), ar.severity, result.findings);
         ar.rule->check_set(ctx, reporter);
     }
+
+    // One problem is reported once at one spot, however many rules' walks reached it: a YAML
+    // alias repeats its anchor's nodes (and their positions) wherever it is used.
+    std::sort(result.findings.begin(), result.findings.end(), finding_order);
+    drop_repeated_findings(result.findings);
 
     // Inline suppressions apply to every rule's findings, set rules' included.
     result.suppressed = apply_suppressions(result.set, result.findings, options.rule_severity);

@@ -102,7 +102,11 @@ class YamlHandler final : public YAML::EventHandler {
             return;
         }
         builder_.count_nodes(a.nodes, mark);
-        builder_.attach_built(a.node);
+        // The copy as a whole is the value written here; inside it, positions stay those of
+        // the text that spells it (the anchor's), and the engine drops findings repeated there.
+        Node copy = a.node;
+        copy.set_mark(mark);
+        builder_.attach_built(std::move(copy));
     }
 
     void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
@@ -120,11 +124,11 @@ class YamlHandler final : public YAML::EventHandler {
             builder_.key(value, anchor || has_properties ? value_mark(m) : mark);
             return;
         }
+        const Mark inner = start == offset(m) ? mark : cursor_.at(start);
         if (!has_properties) {
-            emit(Node::scalar(value, quoted, mark), anchor);
+            emit(Node::scalar(value, quoted, inner), anchor);
             return;
         }
-        const Mark inner = cursor_.at(start);
         if (tag.starts_with(kCoreTagPrefix)) {
             const std::string_view core = std::string_view(tag).substr(kCoreTagPrefix.size());
             if (core == "null") {

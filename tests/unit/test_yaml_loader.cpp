@@ -384,3 +384,18 @@ TEST_CASE("YAML: the attribute of a quoted dotted !GetAtt starts after the dot")
     CHECK(d.items()[1].text() == "Arn");
     CHECK(d.items()[1].mark() == Mark{4, 12});
 }
+
+TEST_CASE("YAML: an alias's copy starts where the alias is written") {
+    Document doc = load_text("t.yaml",
+                             "A: &x !Ref Missing\n"
+                             "B: *x\n"
+                             "C: &s text\n"
+                             "D:  *s\n");
+    REQUIRE(doc.root);
+    const Node& b = at(*doc.root, "B");
+    CHECK(b.mark() == Mark{2, 4});
+    // Inside the copy, positions stay those of the text that spells it.
+    CHECK(long_form(b, "Ref").mark() == Mark{1, 12});
+    CHECK(at(*doc.root, "D").mark() == Mark{4, 5});
+    CHECK(at(*doc.root, "C").mark() == Mark{3, 7});
+}
