@@ -379,7 +379,22 @@ class SecondDocument final : public YAML::EventHandler {
 void load_yaml(Document& doc, const LoadLimits& limits) {
     const std::string& bytes = doc.source->bytes();
     const std::size_t base = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    ViewBuffer buffer(bytes.data() + base, bytes.data() + bytes.size());
+    // YAML breaks lines at CR LF, LF and a lone CR (YAML 1.2, production b-break), and so does
+    // Source; yaml-cpp knows only the first two. The parser therefore reads a copy in which
+    // each lone CR is a LF: one byte for one, so every offset still points into `bytes`, and
+    // scalars get the LF that YAML's line-break normalisation gives them anyway.
+    std::string normalized;
+    const std::string* input = &bytes;
+    for (std::size_t cr = bytes.find('\r'); cr != std::string::npos;
+         cr = bytes.find('\r', cr + 1)) {
+        if (cr + 1 < bytes.size() && bytes[cr + 1] == '\n') continue;
+        if (input == &bytes) {
+            normalized = bytes;
+            input = &normalized;
+        }
+        normalized[cr] = '\n';
+    }
+    ViewBuffer buffer(input->data() + base, input->data() + input->size());
     std::istream in(&buffer);
     YamlHandler handler(doc, limits, base);
     MarkCursor errors(*doc.source);

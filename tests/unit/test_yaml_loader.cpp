@@ -399,3 +399,28 @@ TEST_CASE("YAML: an alias's copy starts where the alias is written") {
     CHECK(at(*doc.root, "D").mark() == Mark{4, 5});
     CHECK(at(*doc.root, "C").mark() == Mark{3, 7});
 }
+
+TEST_CASE("YAML: a lone CR is a line break, as in the YAML spec") {
+    // YAML 1.2 (5.4, b-break) breaks lines at CR LF, LF and a lone CR; yaml-cpp knows only
+    // the first two, so the loader must agree with Source on the third.
+    Document cr = load_text("t.yaml", "Resources:\r  Q: {Type: AWS::SQS::Queue}\r  R: x\r");
+    REQUIRE(cr.root);
+    CHECK(cr.diagnostics.empty());
+    const Node& resources = at(*cr.root, "Resources");
+    REQUIRE(resources.entries().size() == 2);
+    CHECK(resources.entries()[1].key_mark == Mark{3, 3});
+    CHECK(at(at(resources, "Q"), "Type").mark() == Mark{2, 13});
+    // A literal block keeps its line breaks, as line feeds.
+    Document block = load_text("t.yaml", "A: |\r  one\r  two\rB: 1\r");
+    REQUIRE(block.root);
+    CHECK(at(*block.root, "A").text() == "one\ntwo\n");
+    // Errors are placed by the same line count.
+    Document bad = load_text("t.yaml", "A:\r  B: 1\r   C: 2\r");
+    CHECK_FALSE(bad.root);
+    REQUIRE(bad.diagnostics.size() == 1);
+    CHECK(bad.diagnostics[0].mark.line == 3);
+    // CR LF stays one break, also after a lone CR.
+    Document mixed = load_text("t.yaml", "A: 1\r\rB: 2\r\nC: 3\n");
+    REQUIRE(mixed.root);
+    CHECK(mixed.root->entries()[2].key_mark == Mark{4, 1});
+}
