@@ -95,11 +95,35 @@ bool has_template_extension(std::string_view name) {
 
 bool looks_like_template(std::string_view bytes) {
     if (bytes.find("AWSTemplateFormatVersion") != std::string_view::npos) return true;
-    for (std::size_t at = bytes.find("Resources"); at != std::string_view::npos;
-         at = bytes.find("Resources", at + 1)) {
-        // A YAML key at the start of a line, or a JSON key in quotes.
-        if (at == 0 || bytes[at - 1] == '\n' || bytes[at - 1] == '\r') return true;
-        if (bytes[at - 1] == '"' && bytes.substr(at + 9).starts_with("\"")) return true;
+    const std::size_t begin = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    constexpr std::string_view kKey = "Resources";
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    for (std::size_t at = bytes.find(kKey, begin); at != std::string_view::npos;
+         at = bytes.find(kKey, at + 1)) {
+        std::size_t start = at;
+        std::size_t end = at + kKey.size();
+        const bool quoted = start > begin &&
+                            (bytes[start - 1] == '"' || bytes[start - 1] == '\'') &&
+                            end < bytes.size() && bytes[end] == bytes[start - 1];
+        if (quoted) {
+            --start;
+            ++end;
+        }
+        // It must be a key: `Resources` whole, then a colon.
+        while (end < bytes.size() && blank(bytes[end]))
+            ++end;
+        if (end >= bytes.size() || bytes[end] != ':') continue;
+        // A quoted key anywhere (JSON, whose indentation says nothing about depth), a YAML key
+        // at the start of a line (the top level of a block mapping), or a key of a flow
+        // mapping (`{Resources: ...}`, after `{` or `,`). A file that passes is parsed, and linted
+        // only if its top level has the key, so a nested one that passes here is dropped then.
+        if (quoted || start == begin || bytes[start - 1] == '\n' || bytes[start - 1] == '\r') {
+            return true;
+        }
+        std::size_t before = start;
+        while (before > begin && blank(bytes[before - 1]))
+            --before;
+        if (before > begin && (bytes[before - 1] == '{' || bytes[before - 1] == ',')) return true;
     }
     return false;
 }

@@ -34,7 +34,11 @@ struct Discovery {
 bool has_template_extension(std::string_view name);
 
 // Cheap test before parsing a file found by a directory walk: CloudFormation templates
-// name `Resources` or `AWSTemplateFormatVersion` as a top-level key.
+// name `Resources` or `AWSTemplateFormatVersion` as a top-level key. True when the text has
+// `AWSTemplateFormatVersion`, or a `Resources:` key at the start of a line (after a BOM on the
+// first), in a flow mapping (`{Resources: ...}`), or in quotes (`"Resources": ...`, any
+// depth: JSON's layout says nothing about it). An indented block key is nested, so false.
+// Only a filter: the caller still checks the parsed top level.
 bool looks_like_template(std::string_view bytes);
 
 // Expands the command line's paths. "-" is stdin; no path at all means ".". Directories are
