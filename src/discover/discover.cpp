@@ -33,12 +33,19 @@ using DirId = std::pair<dev_t, ino_t>;
 
 void walk(const fs::path& dir, const std::string& display, std::set<DirId>& visited,
           Discovery& out) {
+    const std::string shown = display.empty() ? "." : display;
     struct stat st {};
     if (::stat(dir.c_str(), &st) != 0) {
-        out.errors.push_back({display, "cannot read directory: " + errno_text(errno)});
+        out.errors.push_back({shown, "cannot read directory: " + errno_text(errno)});
         return;
     }
     if (!visited.insert({st.st_dev, st.st_ino}).second) return;  // a symlink loop
+    // A directory that cannot be listed (no read permission) or whose entries cannot be
+    // opened (no search permission) would hide its templates: say so, never skip it quietly.
+    if (::access(dir.c_str(), R_OK | X_OK) != 0) {
+        out.errors.push_back({shown, "cannot read directory: " + errno_text(errno)});
+        return;
+    }
     if (cdk::is_cloud_assembly(dir)) {
         out.inputs.push_back(
             Input{display.empty() ? "." : display, dir.string(), false, true, true});
@@ -59,16 +66,16 @@ void walk(const fs::path& dir, const std::string& display, std::set<DirId>& visi
 
     std::vector<std::pair<std::string, fs::path>> children;
     std::error_code ec;
-    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    fs::directory_iterator it(dir, ec);
     if (ec) {
-        out.errors.push_back({display, "cannot read directory: " + ec.message()});
+        out.errors.push_back({shown, "cannot read directory: " + ec.message()});
         return;
     }
     for (; it != fs::directory_iterator(); it.increment(ec)) {
         if (ec) break;
         children.emplace_back(it->path().filename().string(), it->path());
     }
-    if (ec) out.errors.push_back({display, "cannot read directory: " + ec.message()});
+    if (ec) out.errors.push_back({shown, "cannot read directory: " + ec.message()});
     std::sort(children.begin(), children.end());
 
     for (const auto& [name, path] : children) {
@@ -76,7 +83,14 @@ void walk(const fs::path& dir, const std::string& display, std::set<DirId>& visi
                                           : display.back() == '/'           ? display + name
                                                                             : display + "/" + name;
         struct stat cst {};
-        if (::stat(path.c_str(), &cst) != 0) continue;  // dangling symlink or vanished
+        if (::stat(path.c_str(), &cst) != 0) {
+            // A dangling symlink, a symlink loop or an entry that vanished holds nothing to
+            // lint; anything else (a symlink into an unreadable directory) is reported.
+            if (errno != ENOENT && errno != ENOTDIR && errno != ELOOP) {
+                out.errors.push_back({child_display, "cannot access: " + errno_text(errno)});
+            }
+            continue;
+        }
         if (S_ISDIR(cst.st_mode)) {
             if (name.starts_with('.') || name == "node_modules") continue;
             walk(path, child_display, visited, out);
