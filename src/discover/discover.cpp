@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -100,6 +101,30 @@ void walk(const fs::path& dir, const std::string& display, std::set<DirId>& visi
     }
 }
 
+// The same file or assembly reached twice (named twice, as `a.yaml` and `./a.yaml`, or named
+// and found again by a walk) is linted once, where it first appears: linting it twice would
+// report every finding twice and make the cross-stack rules see each export twice. A file
+// named on the command line stays named (always linted) even when a walk found it first.
+void drop_repeated_inputs(std::vector<Input>& inputs) {
+    std::map<std::string, std::size_t> seen;  // canonical path -> index in `kept`
+    std::vector<Input> kept;
+    kept.reserve(inputs.size());
+    for (Input& input : inputs) {
+        if (!input.from_stdin) {
+            std::error_code ec;
+            fs::path key = fs::canonical(input.path, ec);
+            if (ec) key = fs::absolute(input.path, ec).lexically_normal();
+            const auto [it, fresh] = seen.emplace(key.string(), kept.size());
+            if (!fresh) {
+                kept[it->second].explicit_path |= input.explicit_path;
+                continue;
+            }
+        }
+        kept.push_back(std::move(input));
+    }
+    inputs = std::move(kept);
+}
+
 }  // namespace
 
 bool has_template_extension(std::string_view name) {
@@ -177,6 +202,7 @@ Discovery discover(const std::vector<std::string>& paths) {
             out.inputs.push_back(Input{p, p, false, true});
         }
     }
+    drop_repeated_inputs(out.inputs);
     return out;
 }
 

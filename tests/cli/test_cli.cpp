@@ -189,6 +189,21 @@ TEST_CASE("CLI: an unreadable directory is a tool error naming it; everything el
                                     "denied"));
 }
 
+TEST_CASE("CLI: a path given twice, or an assembly also found in its project, is linted once") {
+    const std::string broken = write_temp("twice/t.yaml", kBroken);
+    std::string out;
+    CHECK(run_stacklint("-f json " + broken + " " + broken, out) == 1);
+    CHECK(nlohmann::json::parse(out)["summary"]["findings"] == 1);
+    const std::string split = source_path("fixtures/cdk/split");
+    CHECK(run_stacklint("--no-config -f json " + split + "/cdk.out " + split, out) == 0);
+    const auto doc = nlohmann::json::parse(out);
+    CHECK(doc["summary"]["stacks"] == 3);
+    for (const auto& f : doc["findings"]) {
+        CHECK(f["rule"] != "X003");
+        CHECK(f["rule"] != "X005");
+    }
+}
+
 TEST_CASE("CLI: rules and explain") {
     std::string out;
     CHECK(run_stacklint("rules", out) == 0);

@@ -1,4 +1,4 @@
-// Discovery: which files a run lints, and the cheap template sniff.
+// Discovery: which files a run lints, the cheap template sniff, and inputs reached twice.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -13,6 +13,13 @@ using namespace stacklint;
 namespace {
 
 const std::string kTemplate = "Resources:\n  bad-name:\n    Type: AWS::SQS::Queue\n";
+
+std::vector<std::string> displays(const Discovery& d) {
+    std::vector<std::string> out;
+    for (const Input& i : d.inputs)
+        out.push_back(i.display);
+    return out;
+}
 
 }  // namespace
 
@@ -69,4 +76,43 @@ TEST_CASE("Walk: BOM, flow and minified templates are found, nested Resources ke
     for (const auto& s : r.set.stacks)
         files.push_back(fs::path(s->file).filename().string());
     CHECK(files == std::vector<std::string>{"bom.yaml", "flow.yaml", "min.json"});
+}
+
+TEST_CASE("Discovery: a file or assembly reached twice is one input") {
+    const std::string a = test::write_temp("twice/a.yaml", kTemplate);
+    const std::string dir = test::temp_dir() + "/twice";
+    CHECK(displays(discover({a, dir + "/./a.yaml", a})) == std::vector<std::string>{a});
+
+    // Found by the walk first, then named: one input, and it counts as named.
+    test::write_temp("twice/config.yaml", "name: not a template\n");
+    const Discovery walked = discover({dir, dir + "/config.yaml"});
+    REQUIRE(walked.inputs.size() == 2);
+    CHECK(walked.inputs[0].display == dir + "/a.yaml");
+    CHECK(walked.inputs[1].display == dir + "/config.yaml");
+    CHECK(walked.inputs[1].explicit_path);
+
+    // A symlink to a named file is the same file.
+    std::error_code ec;
+    fs::create_symlink("a.yaml", dir + "/link.yaml", ec);
+    REQUIRE_FALSE(ec);
+    CHECK(displays(discover({a, dir + "/link.yaml"})) == std::vector<std::string>{a});
+
+    // An assembly named and then found again inside its project.
+    const std::string split = test::source_path("fixtures/cdk/split");
+    for (const auto& paths :
+         {std::vector<std::string>{split + "/cdk.out", split},
+          std::vector<std::string>{split, split + "/cdk.out"},
+          std::vector<std::string>{split + "/cdk.out", split + "/cdk.out/"},
+          std::vector<std::string>{split + "/cdk.out/manifest.json", split + "/cdk.out"}}) {
+        const Discovery d = discover(paths);
+        REQUIRE(d.inputs.size() == 1);
+        CHECK(d.inputs[0].assembly);
+        const LintResult r = lint(d.inputs);
+        CHECK(r.set.stacks.size() == 3);
+        for (const Finding& f : r.findings) {
+            INFO(f.rule << " " << f.message);
+            CHECK(f.rule != "X003");
+            CHECK(f.rule != "X005");
+        }
+    }
 }
