@@ -44,13 +44,16 @@ void load_one(const Input& input, const LintOptions& options, Slot& slot) {
         slot.errors = std::move(a.errors);
         return;
     }
+    // With --skip-non-templates a named file is treated as a walk treats what it finds: only
+    // template extensions, and only when the text looks like a template.
+    const bool filter = !input.explicit_path || options.skip_non_templates;
+    if (filter && !input.from_stdin && !has_template_extension(input.path)) return;
     std::string bytes;
     std::string error;
     if (!read_input(input, options.max_file_bytes, bytes, error)) {
         slot.errors.push_back(ToolError{input.display, error});
         return;
     }
-    const bool filter = !input.explicit_path || options.skip_non_templates;
     if (filter && !looks_like_template(bytes)) return;
     auto source = std::make_shared<const Source>(input.display, std::move(bytes));
     auto stack = make_stack(stack_name_for(input.display), std::move(source), options.limits);

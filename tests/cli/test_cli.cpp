@@ -130,6 +130,17 @@ TEST_CASE("CLI: --skip-non-templates lints named files only when they are templa
     CHECK(run_stacklint("--skip-non-templates " + config, out) == 0);
     CHECK(run_stacklint("--skip-non-templates " + config + " " + broken, out) == 1);
     CHECK_THAT(out, Catch::Contains("Checked 1 template"));
+    // As in a walk, only template extensions count, whatever the text says.
+    const std::string txt = write_temp("skip/e.txt", kBroken);
+    const std::string tmpl = write_temp("skip/e.template", kBroken);
+    CHECK(run_stacklint(txt, out) == 1);  // named without the flag: linted
+    CHECK(run_stacklint("--skip-non-templates " + txt, out) == 0);
+    CHECK_THAT(out, Catch::Contains("No templates found"));
+    CHECK(run_stacklint("--skip-non-templates " + txt + " " + tmpl, out) == 1);
+    CHECK_THAT(out, Catch::Contains("Checked 1 template"));
+    CHECK_THAT(out, Catch::Contains("e.template:2:3"));
+    // Stdin has no name; its text decides.
+    CHECK(run_stacklint("--skip-non-templates - < " + txt, out) == 1);
 }
 
 TEST_CASE("CLI: an unreadable directory is a tool error naming it; everything else is linted") {
