@@ -118,10 +118,8 @@ void parallel_for(std::size_t n, unsigned jobs, Fn fn) {
 
 std::string stack_name_for(const std::string& display) {
     if (display == "<stdin>") return "stdin";
-    std::string name = std::filesystem::path(display).filename().string();
-    const std::size_t dot = name.find('.');
-    if (dot != std::string::npos && dot > 0) name.resize(dot);
-    return name;
+    // Only the last extension goes: api.dev.yaml and api.prod.yaml are two stacks.
+    return std::filesystem::path(display).stem().string();
 }
 
 std::string app_for(const std::string& display) {

@@ -48,7 +48,8 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options = {
 // counts files and resources, and sorts the findings.
 void run_rules(LintResult& result, const LintOptions& options = {});
 
-// The stack name for a loose template file: its file name without directory and extension.
+// The stack name for a loose template file: its file name without directory and without its
+// last extension (`envs/api.dev.yaml` -> `api.dev`).
 std::string stack_name_for(const std::string& display);
 // The app of a loose template file: the directory that holds it.
 std::string app_for(const std::string& display);

@@ -49,3 +49,13 @@ TEST_CASE("Engine: the same problem in two places is two findings") {
                                          "      MaximumMessageSize: !Ref Missing\n");
     CHECK(of_rule(r, "T020").size() == 2);
 }
+
+TEST_CASE("Engine: a loose template's stack is its file name without the last extension") {
+    CHECK(stack_name_for("envs/api.dev.yaml") == "api.dev");
+    CHECK(stack_name_for("api.prod.template.json") == "api.prod.template");
+    CHECK(stack_name_for("stack.yaml") == "stack");
+    CHECK(stack_name_for("Makefile") == "Makefile");
+    CHECK(stack_name_for("dir/.hidden.yaml") == ".hidden");
+    CHECK(stack_name_for(".yaml") == ".yaml");
+    CHECK(stack_name_for("<stdin>") == "stdin");
+}
