@@ -9,10 +9,6 @@
 
 namespace stacklint {
 
-namespace {
-constexpr int kBaselineVersion = 1;
-}
-
 Baseline make_baseline(const std::vector<Finding>& findings) {
     Baseline b;
     for (const Finding& f : findings)
@@ -23,7 +19,7 @@ Baseline make_baseline(const std::vector<Finding>& findings) {
 std::string baseline_text(const Baseline& baseline) {
     // nlohmann::json keeps object keys sorted: the same findings always give the same bytes.
     nlohmann::json doc;
-    doc["stacklint_baseline"] = kBaselineVersion;
+    doc["stacklint_baseline"] = baseline.version;
     doc["findings"] = nlohmann::json::object();
     for (const auto& [fingerprint, n] : baseline.counts)
         doc["findings"][fingerprint] = n;
@@ -51,15 +47,17 @@ std::optional<Baseline> read_baseline(const std::string& path, std::string& erro
     if (!doc.is_object() || !doc.contains("stacklint_baseline")) {
         return not_a_baseline("no \"stacklint_baseline\" version");
     }
-    if (doc["stacklint_baseline"] != kBaselineVersion) {
-        error = "baseline format version " + doc["stacklint_baseline"].dump() +
-                " is not supported by this stacklint (it reads version 1)";
+    const nlohmann::json& version = doc["stacklint_baseline"];
+    if (version != 1 && version != Baseline::kVersion) {
+        error = "baseline format version " + version.dump() +
+                " is not supported by this stacklint (it reads versions 1 and 2)";
         return std::nullopt;
     }
     if (!doc.contains("findings") || !doc["findings"].is_object()) {
         return not_a_baseline("\"findings\" is not an object");
     }
     Baseline b;
+    b.version = version.get<int>();
     for (const auto& [fingerprint, n] : doc["findings"].items()) {
         if (!n.is_number_unsigned() || n.get<std::size_t>() == 0) {
             return not_a_baseline("the count of \"" + fingerprint + "\" is not a positive integer");
@@ -76,7 +74,7 @@ std::size_t apply_baseline(const Baseline& baseline, std::vector<Finding>& findi
     std::vector<Finding> kept;
     kept.reserve(findings.size());
     for (Finding& f : findings) {
-        const auto it = left.find(f.fingerprint());
+        const auto it = left.find(baseline.version == 1 ? f.fingerprint_v1() : f.fingerprint());
         if (it != left.end() && it->second > 0) {
             --it->second;
         } else {

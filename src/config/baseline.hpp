@@ -1,13 +1,17 @@
 // Baselines: the findings a project has accepted for now, recorded by fingerprint (rule,
-// stack, resource, property path; never line numbers), so that only new ones are reported.
+// template file, stack, resource, property path; never line numbers), so that only new ones
+// are reported.
 //
 // The file is JSON, keys sorted, one finding per line, so that it diffs well in review:
 //   {
 //     "findings": {
-//       "T007|app|bad-name|Resources/bad-name": 1
+//       "T007|templates/app.yaml|app|bad-name|Resources/bad-name": 1
 //     },
-//     "stacklint_baseline": 1
+//     "stacklint_baseline": 2
 //   }
+// Version 1 files (fingerprints without the template file) are still read and applied by the
+// version 1 fingerprint, so upgrading stacklint hides what it hid before; writing a baseline
+// always writes version 2.
 #pragma once
 
 #include <cstddef>
@@ -21,6 +25,8 @@
 namespace stacklint {
 
 struct Baseline {
+    static constexpr int kVersion = 2;  // what make_baseline and write_baseline produce
+    int version = kVersion;             // 1: keys are Finding::fingerprint_v1()
     // Fingerprint -> how many findings share it (a rule may report one place twice).
     std::map<std::string, std::size_t> counts;
 };

@@ -1,16 +1,55 @@
 #include "core/finding.hpp"
 
+#include <initializer_list>
+#include <string_view>
 #include <tuple>
 
 namespace stacklint {
 
-std::string Finding::fingerprint() const {
-    std::string fp = rule;
-    for (const std::string* part : {&stack, &resource, &path}) {
-        fp += '|';
-        fp += *part;
+namespace {
+std::string joined(std::initializer_list<std::string_view> parts) {
+    std::string out;
+    for (const std::string_view& part : parts) {
+        if (&part != parts.begin()) out += '|';
+        out += part;
     }
-    return fp;
+    return out;
+}
+}  // namespace
+
+std::string Finding::fingerprint() const {
+    const std::string where = relative_path(stack_file.empty() ? file : stack_file, {});
+    return joined({rule, where, stack, resource, path});
+}
+
+std::string Finding::fingerprint_v1() const {
+    // A loose template's stack is its file name without the last extension; before, the name
+    // ended at the first dot. CDK stacks never equal their template's stem (X.template.json).
+    std::string old_stack = stack;
+    const std::filesystem::path template_file(stack_file);
+    if (!stack_file.empty() && stack_file != "<stdin>" && template_file.stem() == stack) {
+        const std::size_t dot = old_stack.find('.');
+        if (dot != std::string::npos && dot > 0) old_stack.resize(dot);
+    }
+    return joined({rule, old_stack, resource, path});
+}
+
+std::string relative_path(const std::string& file, const std::filesystem::path& base,
+                          bool* relative) {
+    namespace fs = std::filesystem;
+    if (relative != nullptr) *relative = false;
+    if (file == "<stdin>" || file.empty()) return file;
+    std::error_code ec;
+    const fs::path root =
+        (base.empty() ? fs::current_path(ec) : fs::absolute(base, ec)).lexically_normal();
+    const fs::path absolute = fs::absolute(file, ec).lexically_normal();
+    if (ec) return file;
+    const fs::path inside = absolute.lexically_relative(root);
+    if (!inside.empty() && *inside.begin() != ".." && inside != ".") {
+        if (relative != nullptr) *relative = true;
+        return inside.generic_string();
+    }
+    return absolute.generic_string();
 }
 
 std::optional<SourceRef> parse_source_ref(std::string_view text) {
@@ -31,8 +70,8 @@ std::optional<SourceRef> parse_source_ref(std::string_view text) {
 }
 
 bool finding_order(const Finding& a, const Finding& b) {
-    return std::tie(a.file, a.mark, a.rule, a.message) <
-           std::tie(b.file, b.mark, b.rule, b.message);
+    return std::tie(a.file, a.mark, a.rule, a.message, a.stack, a.resource, a.path) <
+           std::tie(b.file, b.mark, b.rule, b.message, b.stack, b.resource, b.path);
 }
 
 }  // namespace stacklint

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -33,12 +34,19 @@ using DirId = std::pair<dev_t, ino_t>;
 
 void walk(const fs::path& dir, const std::string& display, std::set<DirId>& visited,
           Discovery& out) {
+    const std::string shown = display.empty() ? "." : display;
     struct stat st {};
     if (::stat(dir.c_str(), &st) != 0) {
-        out.errors.push_back({display, "cannot read directory: " + errno_text(errno)});
+        out.errors.push_back({shown, "cannot read directory: " + errno_text(errno)});
         return;
     }
     if (!visited.insert({st.st_dev, st.st_ino}).second) return;  // a symlink loop
+    // A directory that cannot be listed (no read permission) or whose entries cannot be
+    // opened (no search permission) would hide its templates: say so, never skip it quietly.
+    if (::access(dir.c_str(), R_OK | X_OK) != 0) {
+        out.errors.push_back({shown, "cannot read directory: " + errno_text(errno)});
+        return;
+    }
     if (cdk::is_cloud_assembly(dir)) {
         out.inputs.push_back(
             Input{display.empty() ? "." : display, dir.string(), false, true, true});
@@ -59,16 +67,16 @@ void walk(const fs::path& dir, const std::string& display, std::set<DirId>& visi
 
     std::vector<std::pair<std::string, fs::path>> children;
     std::error_code ec;
-    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    fs::directory_iterator it(dir, ec);
     if (ec) {
-        out.errors.push_back({display, "cannot read directory: " + ec.message()});
+        out.errors.push_back({shown, "cannot read directory: " + ec.message()});
         return;
     }
     for (; it != fs::directory_iterator(); it.increment(ec)) {
         if (ec) break;
         children.emplace_back(it->path().filename().string(), it->path());
     }
-    if (ec) out.errors.push_back({display, "cannot read directory: " + ec.message()});
+    if (ec) out.errors.push_back({shown, "cannot read directory: " + ec.message()});
     std::sort(children.begin(), children.end());
 
     for (const auto& [name, path] : children) {
@@ -76,7 +84,14 @@ void walk(const fs::path& dir, const std::string& display, std::set<DirId>& visi
                                           : display.back() == '/'           ? display + name
                                                                             : display + "/" + name;
         struct stat cst {};
-        if (::stat(path.c_str(), &cst) != 0) continue;  // dangling symlink or vanished
+        if (::stat(path.c_str(), &cst) != 0) {
+            // A dangling symlink, a symlink loop or an entry that vanished holds nothing to
+            // lint; anything else (a symlink into an unreadable directory) is reported.
+            if (errno != ENOENT && errno != ENOTDIR && errno != ELOOP) {
+                out.errors.push_back({child_display, "cannot access: " + errno_text(errno)});
+            }
+            continue;
+        }
         if (S_ISDIR(cst.st_mode)) {
             if (name.starts_with('.') || name == "node_modules") continue;
             walk(path, child_display, visited, out);
@@ -84,6 +99,30 @@ void walk(const fs::path& dir, const std::string& display, std::set<DirId>& visi
             out.inputs.push_back(Input{child_display, path.string(), false, false});
         }
     }
+}
+
+// The same file or assembly reached twice (named twice, as `a.yaml` and `./a.yaml`, or named
+// and found again by a walk) is linted once, where it first appears: linting it twice would
+// report every finding twice and make the cross-stack rules see each export twice. A file
+// named on the command line stays named (always linted) even when a walk found it first.
+void drop_repeated_inputs(std::vector<Input>& inputs) {
+    std::map<std::string, std::size_t> seen;  // canonical path -> index in `kept`
+    std::vector<Input> kept;
+    kept.reserve(inputs.size());
+    for (Input& input : inputs) {
+        if (!input.from_stdin) {
+            std::error_code ec;
+            fs::path key = fs::canonical(input.path, ec);
+            if (ec) key = fs::absolute(input.path, ec).lexically_normal();
+            const auto [it, fresh] = seen.emplace(key.string(), kept.size());
+            if (!fresh) {
+                kept[it->second].explicit_path |= input.explicit_path;
+                continue;
+            }
+        }
+        kept.push_back(std::move(input));
+    }
+    inputs = std::move(kept);
 }
 
 }  // namespace
@@ -95,11 +134,35 @@ bool has_template_extension(std::string_view name) {
 
 bool looks_like_template(std::string_view bytes) {
     if (bytes.find("AWSTemplateFormatVersion") != std::string_view::npos) return true;
-    for (std::size_t at = bytes.find("Resources"); at != std::string_view::npos;
-         at = bytes.find("Resources", at + 1)) {
-        // A YAML key at the start of a line, or a JSON key in quotes.
-        if (at == 0 || bytes[at - 1] == '\n' || bytes[at - 1] == '\r') return true;
-        if (bytes[at - 1] == '"' && bytes.substr(at + 9).starts_with("\"")) return true;
+    const std::size_t begin = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    constexpr std::string_view kKey = "Resources";
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    for (std::size_t at = bytes.find(kKey, begin); at != std::string_view::npos;
+         at = bytes.find(kKey, at + 1)) {
+        std::size_t start = at;
+        std::size_t end = at + kKey.size();
+        const bool quoted = start > begin &&
+                            (bytes[start - 1] == '"' || bytes[start - 1] == '\'') &&
+                            end < bytes.size() && bytes[end] == bytes[start - 1];
+        if (quoted) {
+            --start;
+            ++end;
+        }
+        // It must be a key: `Resources` whole, then a colon.
+        while (end < bytes.size() && blank(bytes[end]))
+            ++end;
+        if (end >= bytes.size() || bytes[end] != ':') continue;
+        // A quoted key anywhere (JSON, whose indentation says nothing about depth), a YAML key
+        // at the start of a line (the top level of a block mapping), or a key of a flow
+        // mapping (`{Resources: ...}`, after `{` or `,`). A file that passes is parsed, and linted
+        // only if its top level has the key, so a nested one that passes here is dropped then.
+        if (quoted || start == begin || bytes[start - 1] == '\n' || bytes[start - 1] == '\r') {
+            return true;
+        }
+        std::size_t before = start;
+        while (before > begin && blank(bytes[before - 1]))
+            --before;
+        if (before > begin && (bytes[before - 1] == '{' || bytes[before - 1] == ',')) return true;
     }
     return false;
 }
@@ -139,6 +202,7 @@ Discovery discover(const std::vector<std::string>& paths) {
             out.inputs.push_back(Input{p, p, false, true});
         }
     }
+    drop_repeated_inputs(out.inputs);
     return out;
 }
 

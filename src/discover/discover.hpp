@@ -34,7 +34,11 @@ struct Discovery {
 bool has_template_extension(std::string_view name);
 
 // Cheap test before parsing a file found by a directory walk: CloudFormation templates
-// name `Resources` or `AWSTemplateFormatVersion` as a top-level key.
+// name `Resources` or `AWSTemplateFormatVersion` as a top-level key. True when the text has
+// `AWSTemplateFormatVersion`, or a `Resources:` key at the start of a line (after a BOM on the
+// first), in a flow mapping (`{Resources: ...}`), or in quotes (`"Resources": ...`, any
+// depth: JSON's layout says nothing about it). An indented block key is nested, so false.
+// Only a filter: the caller still checks the parsed top level.
 bool looks_like_template(std::string_view bytes);
 
 // Expands the command line's paths. "-" is stdin; no path at all means ".". Directories are
@@ -44,7 +48,9 @@ bool looks_like_template(std::string_view bytes);
 // walked as loose files); so does the output directory a cdk.json names. A directory named
 // on the command line that holds a manifest.json is read as an assembly even when the
 // manifest is broken (so the user hears why), and a file named manifest.json inside an
-// assembly stands for its assembly.
+// assembly stands for its assembly. A file or assembly reached more than once (by the same
+// canonical path) is listed once, where it first appears. A directory that cannot be listed or
+// searched is a ToolError naming it; the rest of the walk goes on.
 Discovery discover(const std::vector<std::string>& paths);
 
 // Reads a whole regular file or stdin. Returns false with a message for anything else (a

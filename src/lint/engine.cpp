@@ -44,13 +44,16 @@ void load_one(const Input& input, const LintOptions& options, Slot& slot) {
         slot.errors = std::move(a.errors);
         return;
     }
+    // With --skip-non-templates a named file is treated as a walk treats what it finds: only
+    // template extensions, and only when the text looks like a template.
+    const bool filter = !input.explicit_path || options.skip_non_templates;
+    if (filter && !input.from_stdin && !has_template_extension(input.path)) return;
     std::string bytes;
     std::string error;
     if (!read_input(input, options.max_file_bytes, bytes, error)) {
         slot.errors.push_back(ToolError{input.display, error});
         return;
     }
-    const bool filter = !input.explicit_path || options.skip_non_templates;
     if (filter && !looks_like_template(bytes)) return;
     auto source = std::make_shared<const Source>(input.display, std::move(bytes));
     auto stack = make_stack(stack_name_for(input.display), std::move(source), options.limits);
@@ -79,6 +82,17 @@ void drop_assembly_duplicates(std::vector<std::unique_ptr<Stack>>& stacks) {
     });
 }
 
+// Removes findings that repeat another exactly: same rule, file, position, message, stack and
+// resource (the property path may differ, as it does between an anchor and its alias). The
+// findings must be sorted by finding_order, which puts such repeats next to each other.
+void drop_repeated_findings(std::vector<Finding>& findings) {
+    const auto repeat = [](const Finding& a, const Finding& b) {
+        return a.rule == b.rule && a.file == b.file && a.mark == b.mark && a.message == b.message &&
+               a.stack == b.stack && a.resource == b.resource;
+    };
+    findings.erase(std::unique(findings.begin(), findings.end(), repeat), findings.end());
+}
+
 template <typename Fn>
 void parallel_for(std::size_t n, unsigned jobs, Fn fn) {
     if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
@@ -104,10 +118,8 @@ void parallel_for(std::size_t n, unsigned jobs, Fn fn) {
 
 std::string stack_name_for(const std::string& display) {
     if (display == "<stdin>") return "stdin";
-    std::string name = std::filesystem::path(display).filename().string();
-    const std::size_t dot = name.find('.');
-    if (dot != std::string::npos && dot > 0) name.resize(dot);
-    return name;
+    // Only the last extension goes: api.dev.yaml and api.prod.yaml are two stacks.
+    return std::filesystem::path(display).stem().string();
 }
 
 std::string app_for(const std::string& display) {
@@ -155,6 +167,11 @@ void run_rules(LintResult& result, const LintOptions& options) {
         Reporter reporter(ar.rule->info(), ar.severity, result.findings);
         ar.rule->check_set(ctx, reporter);
     }
+
+    // One problem is reported once at one spot, however many rules' walks reached it: a YAML
+    // alias repeats its anchor's nodes (and their positions) wherever it is used.
+    std::sort(result.findings.begin(), result.findings.end(), finding_order);
+    drop_repeated_findings(result.findings);
 
     // Inline suppressions apply to every rule's findings, set rules' included.
     result.suppressed = apply_suppressions(result.set, result.findings, options.rule_severity);

@@ -20,8 +20,9 @@ struct LintOptions {
     LoadLimits limits;
     std::size_t max_file_bytes = 64 * 1024 * 1024;
     unsigned jobs = 0;  // worker threads; 0 = one per core
-    // Lint files named on the command line only when they look like templates, as files found
-    // by a directory walk are (for hooks that pass every staged *.yaml / *.json).
+    // Lint files named on the command line only as files found by a directory walk are: with a
+    // template extension, and when their text looks like a template (for hooks that pass every
+    // staged file). Stdin, which has no name, is judged by its text alone.
     bool skip_non_templates = false;
     // The severity a rule reports with, or nullopt to leave the rule out. Default: every
     // rule at its own severity.
@@ -47,7 +48,8 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options = {
 // counts files and resources, and sorts the findings.
 void run_rules(LintResult& result, const LintOptions& options = {});
 
-// The stack name for a loose template file: its file name without directory and extension.
+// The stack name for a loose template file: its file name without directory and without its
+// last extension (`envs/api.dev.yaml` -> `api.dev`).
 std::string stack_name_for(const std::string& display);
 // The app of a loose template file: the directory that holds it.
 std::string app_for(const std::string& display);

@@ -18,6 +18,7 @@ void Reporter::add(const Stack& stack, Report report) {
     f.file = report.file.empty() ? stack.file : std::move(report.file);
     f.mark = report.mark;
     f.stack = stack.name;
+    f.stack_file = stack.file;
     f.resource = report.resource;
     f.path = std::move(report.path);
     f.construct = stack.construct_path(report.resource);

@@ -38,6 +38,8 @@ class Node {
 
     Kind kind() const { return kind_; }
     Mark mark() const { return mark_; }
+    // Moves this node, not its children: a YAML alias's copy starts where the alias is.
+    void set_mark(Mark mark) { mark_ = mark; }
     bool is_null() const { return kind_ == Kind::Null; }
     bool is_scalar() const { return kind_ == Kind::Scalar; }
     bool is_sequence() const { return kind_ == Kind::Sequence; }

@@ -102,7 +102,11 @@ class YamlHandler final : public YAML::EventHandler {
             return;
         }
         builder_.count_nodes(a.nodes, mark);
-        builder_.attach_built(a.node);
+        // The copy as a whole is the value written here; inside it, positions stay those of
+        // the text that spells it (the anchor's), and the engine drops findings repeated there.
+        Node copy = a.node;
+        copy.set_mark(mark);
+        builder_.attach_built(std::move(copy));
     }
 
     void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
@@ -111,6 +115,8 @@ class YamlHandler final : public YAML::EventHandler {
         const Mark mark = to_mark(m);
         const bool has_properties = tag != "?" && tag != "!";
         bool quoted = tag == "!";
+        const std::size_t start = anchor || has_properties ? value_offset(m) : offset(m);
+        check_closed(start);
         if (builder_.expecting_key()) {
             if (!long_form(tag).empty()) {
                 throw LoadAbort(mark, "a mapping key cannot be the function " + tag);
@@ -118,11 +124,11 @@ class YamlHandler final : public YAML::EventHandler {
             builder_.key(value, anchor || has_properties ? value_mark(m) : mark);
             return;
         }
+        const Mark inner = start == offset(m) ? mark : cursor_.at(start);
         if (!has_properties) {
-            emit(Node::scalar(value, quoted, mark), anchor);
+            emit(Node::scalar(value, quoted, inner), anchor);
             return;
         }
-        const Mark inner = value_mark(m);
         if (tag.starts_with(kCoreTagPrefix)) {
             const std::string_view core = std::string_view(tag).substr(kCoreTagPrefix.size());
             if (core == "null") {
@@ -139,7 +145,7 @@ class YamlHandler final : public YAML::EventHandler {
             return;
         }
         Node arg = Node::scalar(value, false, inner);
-        if (fn == "Fn::GetAtt") arg = split_getatt(std::move(arg));
+        if (fn == "Fn::GetAtt") arg = split_getatt(std::move(arg), start);
         emit(wrap(fn, mark, std::move(arg)), anchor);
     }
 
@@ -183,7 +189,7 @@ class YamlHandler final : public YAML::EventHandler {
 
     // yaml-cpp marks a node where its properties (`!Tag`, `&anchor`) start; the value itself
     // starts after them.
-    Mark value_mark(const YAML::Mark& m) {
+    std::size_t value_offset(const YAML::Mark& m) const {
         const std::string& bytes = doc_.source->bytes();
         std::size_t i = offset(m);
         while (i < bytes.size() && (bytes[i] == '!' || bytes[i] == '&')) {
@@ -193,7 +199,31 @@ class YamlHandler final : public YAML::EventHandler {
             while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i])))
                 ++i;
         }
-        return cursor_.at(i);
+        return i;
+    }
+    Mark value_mark(const YAML::Mark& m) { return cursor_.at(value_offset(m)); }
+
+    // yaml-cpp 0.7 ends a quoted scalar at the end of the input without complaint when a line
+    // break comes before it (only a file ending inside the scalar's first line is an error), so
+    // one missing quote would silently turn the rest of the file into a string. The source
+    // must therefore show the closing quote. Each scalar's bytes are scanned once, so the
+    // check stays linear in the file.
+    void check_closed(std::size_t start) {
+        const std::string& bytes = doc_.source->bytes();
+        if (start >= bytes.size() || (bytes[start] != '"' && bytes[start] != '\'')) return;
+        const char quote = bytes[start];
+        // Double quotes escape with a backslash, single quotes by doubling the quote.
+        const char* const stops = quote == '"' ? "\"\\" : "'";
+        for (std::size_t i = bytes.find_first_of(stops, start + 1); i != std::string::npos;
+             i = bytes.find_first_of(stops, i + 2)) {
+            const bool escaped =
+                quote == '"' ? bytes[i] == '\\' : i + 1 < bytes.size() && bytes[i + 1] == '\'';
+            if (!escaped) return;
+        }
+        throw LoadAbort(cursor_.at(start), std::string("invalid YAML: the string quoted with ") +
+                                               quote +
+                                               " here is never closed, so the rest of the file "
+                                               "would be read as part of it");
     }
 
     // The text of a plain scalar the parser reported as null (`~`, `null`, or nothing).
@@ -292,7 +322,8 @@ class YamlHandler final : public YAML::EventHandler {
     }
 
     // `!GetAtt Res.Attr.Sub` is `{Fn::GetAtt: [Res, Attr.Sub]}`: split at the first dot.
-    static Node split_getatt(Node scalar) {
+    // `start` is the scalar's offset in the source (its opening quote, if quoted).
+    Node split_getatt(Node scalar, std::size_t start) {
         const std::string& text = scalar.text();
         const Mark mark = scalar.mark();
         Node list = Node::sequence(mark);
@@ -302,8 +333,14 @@ class YamlHandler final : public YAML::EventHandler {
             return list;
         }
         list.items().push_back(Node::scalar(text.substr(0, dot), false, mark));
-        Mark attr = mark;
-        attr.column += static_cast<std::uint32_t>(dot + 1);
+        // The attribute starts after the dot in the source when the text up to the dot is
+        // spelt there as it reads (no escape, no folded line break); otherwise the scalar's
+        // own position is the best one known.
+        const std::string& bytes = doc_.source->bytes();
+        std::size_t first = start;
+        if (first < bytes.size() && (bytes[first] == '"' || bytes[first] == '\'')) ++first;
+        const bool verbatim = bytes.compare(first, dot + 1, text, 0, dot + 1) == 0;
+        const Mark attr = verbatim ? cursor_.at(first + dot + 1) : mark;
         list.items().push_back(Node::scalar(text.substr(dot + 1), false, attr));
         return list;
     }
@@ -342,7 +379,22 @@ class SecondDocument final : public YAML::EventHandler {
 void load_yaml(Document& doc, const LoadLimits& limits) {
     const std::string& bytes = doc.source->bytes();
     const std::size_t base = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    ViewBuffer buffer(bytes.data() + base, bytes.data() + bytes.size());
+    // YAML breaks lines at CR LF, LF and a lone CR (YAML 1.2, production b-break), and so does
+    // Source; yaml-cpp knows only the first two. The parser therefore reads a copy in which
+    // each lone CR is a LF: one byte for one, so every offset still points into `bytes`, and
+    // scalars get the LF that YAML's line-break normalisation gives them anyway.
+    std::string normalized;
+    const std::string* input = &bytes;
+    for (std::size_t cr = bytes.find('\r'); cr != std::string::npos;
+         cr = bytes.find('\r', cr + 1)) {
+        if (cr + 1 < bytes.size() && bytes[cr + 1] == '\n') continue;
+        if (input == &bytes) {
+            normalized = bytes;
+            input = &normalized;
+        }
+        normalized[cr] = '\n';
+    }
+    ViewBuffer buffer(input->data() + base, input->data() + input->size());
     std::istream in(&buffer);
     YamlHandler handler(doc, limits, base);
     MarkCursor errors(*doc.source);

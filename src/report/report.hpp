@@ -22,6 +22,7 @@ struct Summary {
     std::size_t excluded = 0;
     std::map<Severity, std::size_t> by_severity;
     std::map<std::string, std::size_t> by_rule;
+    // Findings per stack name; "name (path)" for stacks of different files sharing a name.
     std::map<std::string, std::size_t> by_stack;
 };
 
@@ -52,9 +53,7 @@ void write_rules_markdown(std::ostream& out);
 // Tool errors go to stderr in every format: "stacklint: error: FILE: MESSAGE".
 void write_tool_errors(std::ostream& err, const LintResult& result);
 
-// A finding's file as reports show it: relative to `base` (empty: the working directory) when
-// inside it ("./a.yaml" and "/repo/a.yaml" both become "a.yaml" with base /repo), else
-// absolute. `relative` says which. Stdin stays "<stdin>".
+// A finding's file as reports show it: relative_path (src/core/finding.hpp).
 std::string report_path(const std::string& file, const std::filesystem::path& base,
                         bool* relative = nullptr);
 

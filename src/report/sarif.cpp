@@ -144,7 +144,8 @@ void write_sarif(std::ostream& out, const LintResult& result, const ReportOption
                     {"region", std::move(region)}}},
                   {"message", {{"text", "construct " + f.construct + " is created here"}}}}});
         }
-        r["partialFingerprints"] = {{"stacklint/v1", f.fingerprint()}};
+        // Version 2 of the fingerprint names the template file; version 1 did not.
+        r["partialFingerprints"] = {{"stacklint/v2", f.fingerprint()}};
         ojson props = ojson::object();
         props["stack"] = f.stack;
         if (!f.resource.empty()) props["resource"] = f.resource;

@@ -1,3 +1,6 @@
+#include <map>
+#include <set>
+#include <string_view>
 #include <system_error>
 
 #include "report/report.hpp"
@@ -19,10 +22,21 @@ Summary summarize(const LintResult& result) {
     s.excluded = result.excluded;
     for (Severity sev : {Severity::Error, Severity::Warning, Severity::Info})
         s.by_severity[sev] = 0;
+    // Stacks are counted by name, unless stacks of different files share it (envs/dev/app.yaml
+    // and envs/prod/app.yaml are both "app"): those are told apart by their template.
+    std::map<std::string_view, std::set<std::string_view>> files_of;
+    for (const auto& stack : result.set.stacks)
+        files_of[stack->name].insert(stack->file);
+    for (const Finding& f : result.findings)
+        files_of[f.stack].insert(f.stack_file);
     for (const Finding& f : result.findings) {
         ++s.by_severity[f.severity];
         ++s.by_rule[f.rule];
-        ++s.by_stack[f.stack];
+        if (files_of[f.stack].size() > 1) {
+            ++s.by_stack[f.stack + " (" + report_path(f.stack_file, {}) + ")"];
+        } else {
+            ++s.by_stack[f.stack];
+        }
     }
     return s;
 }
@@ -35,20 +49,7 @@ void write_tool_errors(std::ostream& err, const LintResult& result) {
 
 std::string report_path(const std::string& file, const std::filesystem::path& base,
                         bool* relative) {
-    namespace fs = std::filesystem;
-    if (relative != nullptr) *relative = false;
-    if (file == "<stdin>" || file.empty()) return file;
-    std::error_code ec;
-    const fs::path root =
-        (base.empty() ? fs::current_path(ec) : fs::absolute(base, ec)).lexically_normal();
-    const fs::path absolute = fs::absolute(file, ec).lexically_normal();
-    if (ec) return file;
-    const fs::path inside = absolute.lexically_relative(root);
-    if (!inside.empty() && *inside.begin() != ".." && inside != ".") {
-        if (relative != nullptr) *relative = true;
-        return inside.generic_string();
-    }
-    return absolute.generic_string();
+    return relative_path(file, base, relative);
 }
 
 }  // namespace stacklint

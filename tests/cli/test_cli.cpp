@@ -2,6 +2,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+
+#include <filesystem>
+
 #include "support/helpers.hpp"
 
 using namespace stacklint;
@@ -126,6 +130,89 @@ TEST_CASE("CLI: --skip-non-templates lints named files only when they are templa
     CHECK(run_stacklint("--skip-non-templates " + config, out) == 0);
     CHECK(run_stacklint("--skip-non-templates " + config + " " + broken, out) == 1);
     CHECK_THAT(out, Catch::Contains("Checked 1 template"));
+    // As in a walk, only template extensions count, whatever the text says.
+    const std::string txt = write_temp("skip/e.txt", kBroken);
+    const std::string tmpl = write_temp("skip/e.template", kBroken);
+    CHECK(run_stacklint(txt, out) == 1);  // named without the flag: linted
+    CHECK(run_stacklint("--skip-non-templates " + txt, out) == 0);
+    CHECK_THAT(out, Catch::Contains("No templates found"));
+    CHECK(run_stacklint("--skip-non-templates " + txt + " " + tmpl, out) == 1);
+    CHECK_THAT(out, Catch::Contains("Checked 1 template"));
+    CHECK_THAT(out, Catch::Contains("e.template:2:3"));
+    // Stdin has no name; its text decides.
+    CHECK(run_stacklint("--skip-non-templates - < " + txt, out) == 1);
+}
+
+TEST_CASE("CLI: an unreadable directory is a tool error naming it; everything else is linted") {
+    namespace fs = std::filesystem;
+    const std::string root = test::temp_dir() + "/unreadable";
+    write_temp("unreadable/a.yaml", kBroken);
+    write_temp("unreadable/locked/hidden.yaml", kBroken);
+    write_temp("unreadable/nosearch/hidden.yaml", kBroken);
+    write_temp("unreadable/open/deeper.yaml", kBroken);
+    write_temp("unreadable/unlistable/hidden.yaml", kBroken);
+    fs::create_directories(root + "/link");
+    fs::create_symlink("../locked/hidden.yaml", root + "/link/into-locked.yaml");
+    REQUIRE(::chmod((root + "/locked").c_str(), 0) == 0);
+    REQUIRE(::chmod((root + "/nosearch").c_str(), 0644) == 0);    // listable, not searchable
+    REQUIRE(::chmod((root + "/unlistable").c_str(), 0311) == 0);  // searchable, not listable
+    struct Restore {
+        std::string root;
+        ~Restore() {
+            ::chmod((root + "/locked").c_str(), 0755);
+            ::chmod((root + "/nosearch").c_str(), 0755);
+            ::chmod((root + "/unlistable").c_str(), 0755);
+        }
+    } restore{root};
+
+    std::string out;
+    std::string why_not;
+    const int walked = test::run_stacklint_bound_by_permissions(root, out, why_not);
+    if (walked == -1) {
+        WARN("skipped: " << why_not);
+        return;
+    }
+    INFO(out);
+    CHECK(walked == 2);
+    CHECK_THAT(out, Catch::Contains("stacklint: error: " + root +
+                                    "/locked: cannot read directory: Permission denied"));
+    CHECK_THAT(out, Catch::Contains("stacklint: error: " + root +
+                                    "/nosearch: cannot read directory: Permission denied"));
+    CHECK_THAT(out, Catch::Contains("stacklint: error: " + root +
+                                    "/unlistable: cannot read directory: Permission denied"));
+    CHECK_THAT(out, Catch::Contains("stacklint: error: " + root +
+                                    "/link/into-locked.yaml: cannot access: Permission denied"));
+    CHECK_THAT(out, Catch::Contains(root + "/a.yaml:2:3: error T007"));
+    CHECK_THAT(out, Catch::Contains(root + "/open/deeper.yaml:2:3: error T007"));
+    CHECK_THAT(out, Catch::Contains("Checked 2 templates"));
+    CHECK_THAT(out, !Catch::Contains("hidden.yaml:"));
+
+    // Named directly, and from inside it ("." is how the error names it then).
+    CHECK(test::run_stacklint_bound_by_permissions(root + "/locked " + root + "/a.yaml", out,
+                                                   why_not) == 2);
+    CHECK_THAT(out, Catch::Contains("stacklint: error: " + root +
+                                    "/locked: cannot read directory: Permission denied"));
+    CHECK_THAT(out, Catch::Contains(root + "/a.yaml:2:3: error T007"));
+    CHECK(test::run_stacklint_bound_by_permissions(
+              "--version >/dev/null && cd " + root + "/unlistable && " STACKLINT_BINARY, out,
+              why_not) == 2);
+    CHECK_THAT(out, Catch::Contains("stacklint: error: .: cannot read directory: Permission "
+                                    "denied"));
+}
+
+TEST_CASE("CLI: a path given twice, or an assembly also found in its project, is linted once") {
+    const std::string broken = write_temp("twice/t.yaml", kBroken);
+    std::string out;
+    CHECK(run_stacklint("-f json " + broken + " " + broken, out) == 1);
+    CHECK(nlohmann::json::parse(out)["summary"]["findings"] == 1);
+    const std::string split = source_path("fixtures/cdk/split");
+    CHECK(run_stacklint("--no-config -f json " + split + "/cdk.out " + split, out) == 0);
+    const auto doc = nlohmann::json::parse(out);
+    CHECK(doc["summary"]["stacks"] == 3);
+    for (const auto& f : doc["findings"]) {
+        CHECK(f["rule"] != "X003");
+        CHECK(f["rule"] != "X005");
+    }
 }
 
 TEST_CASE("CLI: rules and explain") {

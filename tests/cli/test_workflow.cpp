@@ -101,7 +101,8 @@ TEST_CASE("SARIF: validates against the SARIF 2.1.0 schema and carries what code
     CHECK(loc["artifactLocation"]["uriBaseId"] == "SRCROOT");
     CHECK(loc["region"]["startLine"] == 2);
     CHECK(loc["region"]["startColumn"] == 3);
-    CHECK(r["partialFingerprints"]["stacklint/v1"] == "T007|app|bad-name|Resources/bad-name");
+    CHECK(r["partialFingerprints"]["stacklint/v2"] ==
+          "T007|templates/app.yaml|app|bad-name|Resources/bad-name");
     CHECK(r["locations"][0]["logicalLocations"][0]["name"] == "bad-name");
 
     const std::string schema = test::source_path("../shared/schemas/sarif/sarif-schema-2.1.0.json");
@@ -363,7 +364,9 @@ TEST_CASE("Baseline: --write-baseline then --baseline reports only new findings"
     std::string out;
     CHECK(run_in(dir, "--no-config --write-baseline stacklint-baseline.json templates", out) == 1);
     const std::string written = read_all(dir + "/stacklint-baseline.json");
-    CHECK_THAT(written, Catch::Contains("\"T007|app|bad-name|Resources/bad-name\": 1"));
+    CHECK_THAT(written,
+               Catch::Contains("\"T007|templates/app.yaml|app|bad-name|Resources/bad-name\": 1"));
+    CHECK_THAT(written, Catch::Contains("\"stacklint_baseline\": 2"));
     CHECK(run_in(dir, "--no-config --baseline stacklint-baseline.json templates", out) == 0);
     CHECK_THAT(out, Catch::Contains("no findings"));
     CHECK_THAT(out, Catch::Contains("Not shown: 2 findings hidden by the baseline."));
@@ -385,13 +388,74 @@ TEST_CASE("Baseline: --write-baseline then --baseline reports only new findings"
     CHECK(doc["summary"]["baselined"] == 2);
     // Writing again yields the same sorted file plus the new entry.
     CHECK(run_in(dir, "--no-config --write-baseline stacklint-baseline.json templates", out) == 1);
-    CHECK_THAT(read_all(dir + "/stacklint-baseline.json"),
-               Catch::Contains("\"T007|app|bad-name|Resources/bad-name\": 1,\n"
-                               "    \"T007|app|new-bad|Resources/new-bad\": 1,"));
+    CHECK_THAT(
+        read_all(dir + "/stacklint-baseline.json"),
+        Catch::Contains("\"T007|templates/app.yaml|app|bad-name|Resources/bad-name\": 1,\n"
+                        "    \"T007|templates/app.yaml|app|new-bad|Resources/new-bad\": 1,"));
     write_temp("baseline-cli/not-a-baseline.json", "{\"findings\": []}");
     CHECK(run_in(dir, "--no-config --baseline not-a-baseline.json templates", out, true) == 2);
     CHECK_THAT(out,
                Catch::Contains("stacklint: error: not-a-baseline.json: not a stacklint baseline"));
+}
+
+TEST_CASE("Baseline: templates with the same name in different directories are kept apart") {
+    const std::string bad = "Resources:\n  bad-name:\n    Type: AWS::SQS::Queue\n";
+    const std::string good = "Resources:\n  GoodName:\n    Type: AWS::SQS::Queue\n";
+    write_temp("baseline-envs/envs/prod/app.yaml", bad);
+    write_temp("baseline-envs/envs/dev/app.yaml", good);
+    const std::string dir = test::temp_dir() + "/baseline-envs";
+    std::string out;
+    CHECK(run_in(dir, "--no-config --write-baseline base.json .", out) == 1);
+    CHECK_THAT(read_all(dir + "/base.json"),
+               Catch::Contains("\"T007|envs/prod/app.yaml|app|bad-name|Resources/bad-name\": 1"));
+    // prod is fixed and dev breaks the same way: dev's finding is new.
+    write_temp("baseline-envs/envs/prod/app.yaml", good);
+    write_temp("baseline-envs/envs/dev/app.yaml", bad);
+    CHECK(run_in(dir, "--no-config --baseline base.json .", out) == 1);
+    CHECK_THAT(out, Catch::Contains("envs/dev/app.yaml:2:3: error T007"));
+    // The same baseline from another spelling of the same paths still matches.
+    write_temp("baseline-envs/envs/prod/app.yaml", bad);
+    write_temp("baseline-envs/envs/dev/app.yaml", good);
+    CHECK(run_in(dir, "--no-config --baseline base.json ./envs/prod/app.yaml " + dir + "/envs",
+                 out) == 0);
+
+    // A version 1 baseline (no file in its fingerprints) is applied as before.
+    write_temp("baseline-envs/v1.json",
+               "{\"findings\": {\"T007|app|bad-name|Resources/bad-name\": 1}, "
+               "\"stacklint_baseline\": 1}");
+    CHECK(run_in(dir, "--no-config --baseline v1.json .", out) == 0);
+    CHECK_THAT(out, Catch::Contains("1 finding hidden by the baseline"));
+    // ... including a stack named before the last extension counted: api.dev.yaml was "api".
+    write_temp("baseline-envs/api.dev.yaml", bad);
+    write_temp("baseline-envs/v1-dots.json",
+               "{\"findings\": {\"T007|api|bad-name|Resources/bad-name\": 1}, "
+               "\"stacklint_baseline\": 1}");
+    CHECK(run_in(dir, "--no-config --baseline v1-dots.json api.dev.yaml", out) == 0);
+    CHECK(run_in(dir, "--no-config -f json api.dev.yaml", out) == 1);
+    CHECK(nlohmann::json::parse(out)["findings"][0]["stack"] == "api.dev");
+    // Writing over a version 1 baseline writes version 2.
+    CHECK(run_in(dir, "--no-config --baseline v1.json --write-baseline v1.json envs", out) == 0);
+    CHECK_THAT(read_all(dir + "/v1.json"), Catch::Contains("\"stacklint_baseline\": 2"));
+}
+
+TEST_CASE("Summary: stacks of different files that share a name are counted apart") {
+    const std::string bad = "Resources:\n  bad-name:\n    Type: AWS::SQS::Queue\n";
+    write_temp("by-stack/envs/prod/app.yaml", bad);
+    write_temp("by-stack/envs/dev/app.yaml", bad);
+    write_temp("by-stack/api.dev.yaml", bad);
+    write_temp("by-stack/api.prod.yaml", bad);
+    const std::string dir = test::temp_dir() + "/by-stack";
+    std::string out;
+    CHECK(run_in(dir, "--no-config .", out) == 1);
+    CHECK_THAT(out, Catch::Contains("(4 stacks of 4 with findings)"));
+    CHECK_THAT(out, Catch::Contains("app (envs/dev/app.yaml) ×1"));
+    CHECK_THAT(out, Catch::Contains("api.dev ×1"));
+    CHECK(run_in(dir, "--no-config -f json .", out) == 1);
+    const auto by_stack = nlohmann::json::parse(out)["summary"]["by_stack"];
+    CHECK(by_stack == nlohmann::json{{"api.dev", 1},
+                                     {"api.prod", 1},
+                                     {"app (envs/dev/app.yaml)", 1},
+                                     {"app (envs/prod/app.yaml)", 1}});
 }
 
 TEST_CASE("Rules: docs/rules.md is what 'stacklint rules --format markdown' prints") {

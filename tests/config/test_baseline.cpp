@@ -30,6 +30,8 @@ std::string read_all(const std::string& path) {
 Finding finding(std::string rule, std::string resource, std::uint32_t line) {
     Finding f;
     f.rule = std::move(rule);
+    f.file = "app.yaml";
+    f.stack_file = "app.yaml";
     f.stack = "app";
     f.resource = resource;
     f.path = "Resources/" + resource;
@@ -55,10 +57,10 @@ TEST_CASE("Baseline: sorted JSON, one line per fingerprint, counts for repeats")
     CHECK(baseline_text(b) ==
           "{\n"
           "  \"findings\": {\n"
-          "    \"T007|app|a-x|Resources/a-x\": 2,\n"
-          "    \"T007|app|b-x|Resources/b-x\": 1\n"
+          "    \"T007|app.yaml|app|a-x|Resources/a-x\": 2,\n"
+          "    \"T007|app.yaml|app|b-x|Resources/b-x\": 1\n"
           "  },\n"
-          "  \"stacklint_baseline\": 1\n"
+          "  \"stacklint_baseline\": 2\n"
           "}\n");
 }
 
@@ -79,7 +81,7 @@ TEST_CASE("Baseline: hides recorded findings wherever their lines moved") {
 
 TEST_CASE("Baseline: a fingerprint hides as many findings as it counts") {
     Baseline b;
-    b.counts["T007|app|a|Resources/a"] = 1;
+    b.counts["T007|app.yaml|app|a|Resources/a"] = 1;
     std::vector<Finding> findings = {finding("T007", "a", 1), finding("T007", "a", 2),
                                      finding("T011", "a", 3)};
     CHECK(apply_baseline(b, findings) == 1);
@@ -96,6 +98,7 @@ TEST_CASE("Baseline: round trip and refusals") {
     const std::optional<Baseline> back = read_baseline(path, error);
     REQUIRE(back);
     CHECK(back->counts == b.counts);
+    CHECK(back->version == 2);
 
     const auto refused = [&](const std::string& text) {
         const std::string p = test::write_temp("baseline-bad.json", text);
@@ -107,8 +110,12 @@ TEST_CASE("Baseline: round trip and refusals") {
     CHECK(refused("[]") ==
           "not a stacklint baseline (no \"stacklint_baseline\" version); write "
           "one with --write-baseline");
-    CHECK(refused("{\"stacklint_baseline\": 2, \"findings\": {}}") ==
-          "baseline format version 2 is not supported by this stacklint (it reads version 1)");
+    CHECK(refused("{\"stacklint_baseline\": 3, \"findings\": {}}") ==
+          "baseline format version 3 is not supported by this stacklint (it reads versions 1 "
+          "and 2)");
+    CHECK(refused("{\"stacklint_baseline\": \"2\", \"findings\": {}}")
+              .starts_with("baseline format version \"2\" is not supported"));
+    CHECK(refused("{\"stacklint_baseline\": 2, \"findings\": {}}") == "accepted");
     CHECK(refused("{\"stacklint_baseline\": 1, \"findings\": []}")
               .starts_with("not a stacklint baseline (\"findings\" is not an object)"));
     CHECK(refused("{\"stacklint_baseline\": 1, \"findings\": {\"x\": -1}}")
@@ -116,6 +123,52 @@ TEST_CASE("Baseline: round trip and refusals") {
     CHECK(refused("{\"stacklint_baseline\": 1, \"findings\": {}}") == "accepted");
     CHECK_FALSE(read_baseline(test::temp_dir() + "/no-such-baseline.json", error));
     CHECK(error == "cannot read the baseline file");
+}
+
+TEST_CASE("Fingerprint: names the template, relative and '/'-separated, never a line") {
+    Finding f = finding("T007", "bad", 2);
+    f.stack_file = f.file = "envs/prod/app.yaml";
+    CHECK(f.fingerprint() == "T007|envs/prod/app.yaml|app|bad|Resources/bad");
+    Finding moved = f;
+    moved.mark = Mark{40, 9};
+    CHECK(moved.fingerprint() == f.fingerprint());
+    Finding spelt = f;
+    spelt.stack_file = spelt.file = "./envs//prod/app.yaml";
+    CHECK(spelt.fingerprint() == f.fingerprint());
+    spelt.stack_file = (fs::current_path() / "envs/prod/app.yaml").string();
+    CHECK(spelt.fingerprint() == f.fingerprint());
+    Finding dev = f;
+    dev.stack_file = dev.file = "envs/dev/app.yaml";
+    CHECK(dev.fingerprint() != f.fingerprint());
+    CHECK(dev.fingerprint_v1() == f.fingerprint_v1());
+    CHECK(f.fingerprint_v1() == "T007|app|bad|Resources/bad");
+    // A CDK stack's finding in its manifest is fingerprinted by the stack's template.
+    Finding cdk = f;
+    cdk.stack = "StorageStack";
+    cdk.stack_file = "cdk.out/StorageStack.template.json";
+    cdk.file = "cdk.out/manifest.json";
+    CHECK(cdk.fingerprint() ==
+          "T007|cdk.out/StorageStack.template.json|StorageStack|bad|"
+          "Resources/bad");
+    CHECK(cdk.fingerprint_v1() == "T007|StorageStack|bad|Resources/bad");
+    Finding dotted = f;
+    dotted.stack = "api.dev";
+    dotted.stack_file = "api.dev.yaml";
+    CHECK(dotted.fingerprint_v1() == "T007|api|bad|Resources/bad");
+}
+
+TEST_CASE("Baseline: version 1 entries match by the version 1 fingerprint") {
+    const std::string path = test::write_temp(
+        "baseline-v1.json",
+        "{\"stacklint_baseline\": 1, \"findings\": {\"T007|app|a|Resources/a\": 1}}");
+    std::string error;
+    const std::optional<Baseline> b = read_baseline(path, error);
+    REQUIRE(b);
+    CHECK(b->version == 1);
+    std::vector<Finding> findings = {finding("T007", "a", 1), finding("T007", "b", 2)};
+    CHECK(apply_baseline(*b, findings) == 1);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].resource == "b");
 }
 
 TEST_CASE("Atomic write: replaces the file, keeps its mode, leaves no temporary file") {

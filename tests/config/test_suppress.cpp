@@ -150,7 +150,7 @@ TEST_CASE("Suppress: reasons are required only with require_reasons") {
     CHECK(strict.findings[0].resource == "bad-name");
     CHECK(strict.findings[0].path == "Resources/bad-name/Metadata/stacklint/ignore/T007");
     CHECK(strict.findings[0].fingerprint() ==
-          "M002|reasons|bad-name|Resources/bad-name/Metadata/stacklint/ignore/T007");
+          "M002|reasons.yaml|reasons|bad-name|Resources/bad-name/Metadata/stacklint/ignore/T007");
 }
 
 TEST_CASE("Suppress: the ledger records entries, reasons and problems") {

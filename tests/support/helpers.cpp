@@ -1,10 +1,15 @@
 #include "support/helpers.hpp"
 
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -35,6 +40,59 @@ int run_stacklint(const std::string& args, std::string& output, bool merge_stder
     while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
         output.append(buffer, n);
     const int status = ::pclose(pipe);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int run_stacklint_bound_by_permissions(const std::string& args, std::string& output,
+                                       std::string& why_not) {
+    if (::geteuid() != 0) return run_stacklint(args, output, true);
+    const std::string cmd = std::string(STACKLINT_BINARY) + " " + args + " 2>&1";
+    int out[2];
+    int status_pipe[2];  // the child's errno when it cannot drop the capabilities or exec
+    if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
+    if (::pipe2(status_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+    const pid_t pid = ::fork();
+    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid == 0) {
+        ::close(out[0]);
+        ::close(status_pipe[0]);
+        for (int cap : {CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH}) {
+            if (::prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0) {
+                const int err = errno;
+                [[maybe_unused]] const ssize_t n = ::write(status_pipe[1], &err, sizeof err);
+                ::_exit(127);
+            }
+        }
+        ::dup2(out[1], STDOUT_FILENO);
+        ::close(out[1]);
+        ::execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+        const int err = -errno;  // negative: exec failed, which is no reason to skip
+        [[maybe_unused]] const ssize_t n = ::write(status_pipe[1], &err, sizeof err);
+        ::_exit(127);
+    }
+    ::close(out[1]);
+    ::close(status_pipe[1]);
+    output.clear();
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(out[0], buffer, sizeof buffer)) != 0;) {
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) break;
+        output.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(out[0]);
+    int err = 0;
+    const bool failed = ::read(status_pipe[0], &err, sizeof err) == sizeof err;
+    ::close(status_pipe[0]);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (failed && err < 0) throw std::runtime_error("cannot run " + cmd);
+    if (failed) {
+        why_not = std::string(
+                      "running as root, and cannot drop CAP_DAC_OVERRIDE and "
+                      "CAP_DAC_READ_SEARCH for the child: ") +
+                  std::strerror(err);
+        return -1;
+    }
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 

@@ -24,6 +24,14 @@ std::string source_path(const std::string& relative);
 // fills stdout (stderr is merged in when `merge_stderr`).
 int run_stacklint(const std::string& args, std::string& output, bool merge_stderr = false);
 
+// Runs the stacklint binary as run_stacklint does (stderr merged in), but so that file
+// permissions bind it. Root reads every file through CAP_DAC_OVERRIDE and
+// CAP_DAC_READ_SEARCH, so as root the child drops both from its capability bounding set
+// before it runs stacklint (they cannot come back with exec). Returns -1 and says why in
+// `why_not` when that is not possible here.
+int run_stacklint_bound_by_permissions(const std::string& args, std::string& output,
+                                       std::string& why_not);
+
 // Writes a file into a fresh temporary directory that lives as long as the process.
 std::string temp_dir();
 std::string write_temp(const std::string& name, const std::string& content);

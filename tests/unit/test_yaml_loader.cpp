@@ -306,3 +306,121 @@ TEST_CASE("YAML: a complex mapping key is T001") {
     REQUIRE(doc.diagnostics.size() == 1);
     CHECK(doc.diagnostics[0].rule == "T001");
 }
+
+TEST_CASE("YAML: an unterminated quoted scalar is T001 at its opening quote") {
+    // yaml-cpp 0.7 ends a quoted scalar silently at the end of the input when a line break
+    // precedes it, which would turn the rest of the file into one string.
+    const std::string head = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n";
+    for (const char* quote : {"\"", "'"}) {
+        INFO("quote " << quote);
+        Document doc = load_text("t.yaml", head + "      QueueName: " + quote +
+                                               "abc\n      DelaySeconds: 5\n  R:\n    Type: X\n");
+        CHECK_FALSE(doc.root);
+        REQUIRE(doc.diagnostics.size() == 1);
+        CHECK(doc.diagnostics[0].rule == "T001");
+        CHECK(doc.diagnostics[0].mark == Mark{5, 18});
+        CHECK_THAT(doc.diagnostics[0].message, Catch::Contains("never closed"));
+    }
+    // Tagged, as a key, inside a flow collection, and just before the end of the file.
+    const std::pair<const char*, Mark> cases[] = {
+        {"A: !Sub \"abc\nB: 1\n", Mark{1, 9}},
+        {"A: 1\n'B: 2\nC: 3\n", Mark{2, 1}},
+        {"A: [x, \"y]\n", Mark{1, 8}},
+        {"A: \"\n", Mark{1, 4}},
+    };
+    for (const auto& [text, mark] : cases) {
+        INFO(text);
+        Document doc = load_text("t.yaml", text);
+        CHECK_FALSE(doc.root);
+        REQUIRE(doc.diagnostics.size() == 1);
+        CHECK(doc.diagnostics[0].rule == "T001");
+        CHECK(doc.diagnostics[0].mark == mark);
+    }
+}
+
+TEST_CASE("YAML: quoted scalars with escaped quotes and line breaks are closed") {
+    Document doc = load_text("t.yaml",
+                             "A: \"say \\\"hi\\\" \\\\\"\n"
+                             "B: 'it''s'\n"
+                             "C: 'it''s ''\n  quoted'''\n"
+                             "D: \"two\n  lines\"\n"
+                             "E: \"escaped \\\n  break\"\n"
+                             "F: !Sub \"${A} # not a comment\"\n"
+                             "G: plain \"inner\n");
+    REQUIRE(doc.root);
+    CHECK(doc.diagnostics.empty());
+    CHECK(at(*doc.root, "A").text() == "say \"hi\" \\");
+    CHECK(at(*doc.root, "B").text() == "it's");
+    CHECK(at(*doc.root, "C").text() == "it's ' quoted'");
+    CHECK(at(*doc.root, "D").text() == "two lines");
+    CHECK(at(*doc.root, "E").text() == "escaped break");
+    CHECK(at(*doc.root, "G").text() == "plain \"inner");
+}
+
+TEST_CASE("YAML: the attribute of a quoted dotted !GetAtt starts after the dot") {
+    Document doc = load_text("t.yaml",
+                             "A: !GetAtt \"Db.Endpoint\"\n"
+                             "B: !GetAtt 'Db.Arn'\n"
+                             "C: !GetAtt Db.Arn\n"
+                             "D: !GetAtt \"D\\x62.Arn\"\n");
+    REQUIRE(doc.root);
+    const Node& a = long_form(at(*doc.root, "A"), "Fn::GetAtt");
+    REQUIRE(a.items().size() == 2);
+    CHECK(a.items()[0].text() == "Db");
+    CHECK(a.items()[0].mark() == Mark{1, 12});
+    CHECK(a.items()[1].text() == "Endpoint");
+    CHECK(a.items()[1].mark() == Mark{1, 16});
+    const Node& b = long_form(at(*doc.root, "B"), "Fn::GetAtt");
+    REQUIRE(b.items().size() == 2);
+    CHECK(b.items()[1].mark() == Mark{2, 16});
+    const Node& c = long_form(at(*doc.root, "C"), "Fn::GetAtt");
+    REQUIRE(c.items().size() == 2);
+    CHECK(c.items()[1].mark() == Mark{3, 15});
+    // An escape before the dot: the attribute's column cannot be counted from the text, so it
+    // points at the scalar rather than at a wrong column.
+    const Node& d = long_form(at(*doc.root, "D"), "Fn::GetAtt");
+    REQUIRE(d.items().size() == 2);
+    CHECK(d.items()[0].text() == "Db");
+    CHECK(d.items()[1].text() == "Arn");
+    CHECK(d.items()[1].mark() == Mark{4, 12});
+}
+
+TEST_CASE("YAML: an alias's copy starts where the alias is written") {
+    Document doc = load_text("t.yaml",
+                             "A: &x !Ref Missing\n"
+                             "B: *x\n"
+                             "C: &s text\n"
+                             "D:  *s\n");
+    REQUIRE(doc.root);
+    const Node& b = at(*doc.root, "B");
+    CHECK(b.mark() == Mark{2, 4});
+    // Inside the copy, positions stay those of the text that spells it.
+    CHECK(long_form(b, "Ref").mark() == Mark{1, 12});
+    CHECK(at(*doc.root, "D").mark() == Mark{4, 5});
+    CHECK(at(*doc.root, "C").mark() == Mark{3, 7});
+}
+
+TEST_CASE("YAML: a lone CR is a line break, as in the YAML spec") {
+    // YAML 1.2 (5.4, b-break) breaks lines at CR LF, LF and a lone CR; yaml-cpp knows only
+    // the first two, so the loader must agree with Source on the third.
+    Document cr = load_text("t.yaml", "Resources:\r  Q: {Type: AWS::SQS::Queue}\r  R: x\r");
+    REQUIRE(cr.root);
+    CHECK(cr.diagnostics.empty());
+    const Node& resources = at(*cr.root, "Resources");
+    REQUIRE(resources.entries().size() == 2);
+    CHECK(resources.entries()[1].key_mark == Mark{3, 3});
+    CHECK(at(at(resources, "Q"), "Type").mark() == Mark{2, 13});
+    // A literal block keeps its line breaks, as line feeds.
+    Document block = load_text("t.yaml", "A: |\r  one\r  two\rB: 1\r");
+    REQUIRE(block.root);
+    CHECK(at(*block.root, "A").text() == "one\ntwo\n");
+    // Errors are placed by the same line count.
+    Document bad = load_text("t.yaml", "A:\r  B: 1\r   C: 2\r");
+    CHECK_FALSE(bad.root);
+    REQUIRE(bad.diagnostics.size() == 1);
+    CHECK(bad.diagnostics[0].mark.line == 3);
+    // CR LF stays one break, also after a lone CR.
+    Document mixed = load_text("t.yaml", "A: 1\r\rB: 2\r\nC: 3\n");
+    REQUIRE(mixed.root);
+    CHECK(mixed.root->entries()[2].key_mark == Mark{4, 1});
+}

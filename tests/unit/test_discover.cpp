@@ -1,0 +1,118 @@
+// Discovery: which files a run lints, the cheap template sniff, and inputs reached twice.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "discover/discover.hpp"
+#include "lint/engine.hpp"
+#include "support/helpers.hpp"
+
+namespace fs = std::filesystem;
+using namespace stacklint;
+
+namespace {
+
+const std::string kTemplate = "Resources:\n  bad-name:\n    Type: AWS::SQS::Queue\n";
+
+std::vector<std::string> displays(const Discovery& d) {
+    std::vector<std::string> out;
+    for (const Input& i : d.inputs)
+        out.push_back(i.display);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Sniff: Resources as a top-level key, in block, flow and JSON layouts") {
+    for (const char* text : {
+             "Resources:\n  Q: {Type: AWS::SQS::Queue}\n",
+             "\xEF\xBB\xBFResources:\n  Q: {Type: AWS::SQS::Queue}\n",
+             "Description: x\r\nResources:\r\n",
+             "Description: x\rResources:\r",
+             "{Resources: {Q: {Type: AWS::SQS::Queue}}}\n",
+             "{ Description: x,\n  Resources : {}}\n",
+             "--- {Resources: {}}\n",
+             "\"Resources\": {}\n",
+             "'Resources': {}\n",
+             "{\"Resources\":{\"Q\":{\"Type\":\"AWS::SQS::Queue\"}}}",
+             "\xEF\xBB\xBF{\"Resources\":{}}",
+             "{\n  \"Resources\" : {}\n}\n",
+             "Description: only the version\nAWSTemplateFormatVersion: '2010-09-09'\n",
+         }) {
+        INFO(text);
+        CHECK(looks_like_template(text));
+    }
+}
+
+TEST_CASE("Sniff: Resources that is no top-level key does not look like a template") {
+    for (const char* text : {
+             "settings:\n  Resources: 3\n",
+             "Resourcesful: 1\n",
+             "ResourcesX:\n",
+             "name: Resources\n",
+             "Description: Resources: many\n",
+             "# Resources:\n",
+             "{\"name\": \"Resources\", \"n\": 1}",
+             "\xEF\xBB\xBF  Resources:\n",
+             "Resources",
+         }) {
+        INFO(text);
+        CHECK_FALSE(looks_like_template(text));
+    }
+}
+
+TEST_CASE("Walk: BOM, flow and minified templates are found, nested Resources keys are not") {
+    test::write_temp("sniff/bom.yaml", "\xEF\xBB\xBF" + kTemplate);
+    test::write_temp("sniff/flow.yaml", "{Resources: {bad-f: {Type: AWS::SQS::Queue}}}\n");
+    test::write_temp("sniff/min.json",
+                     "{\"Resources\":{\"bad-j\":{\"Type\":\"AWS::SQS::Queue\"}}}");
+    test::write_temp("sniff/nested.yaml", "settings:\n  Resources: {bad-n: {Type: x}}\n");
+    test::write_temp("sniff/nested-flow.yaml", "{settings: {Resources: {bad-n: {Type: x}}}}\n");
+    test::write_temp("sniff/nested.json", "{\"settings\": {\"Resources\": {\"bad-n\": {}}}}");
+    const Discovery d = discover({test::temp_dir() + "/sniff"});
+    REQUIRE(d.errors.empty());
+    const LintResult r = lint(d.inputs);
+    std::vector<std::string> files;
+    for (const auto& s : r.set.stacks)
+        files.push_back(fs::path(s->file).filename().string());
+    CHECK(files == std::vector<std::string>{"bom.yaml", "flow.yaml", "min.json"});
+}
+
+TEST_CASE("Discovery: a file or assembly reached twice is one input") {
+    const std::string a = test::write_temp("twice/a.yaml", kTemplate);
+    const std::string dir = test::temp_dir() + "/twice";
+    CHECK(displays(discover({a, dir + "/./a.yaml", a})) == std::vector<std::string>{a});
+
+    // Found by the walk first, then named: one input, and it counts as named.
+    test::write_temp("twice/config.yaml", "name: not a template\n");
+    const Discovery walked = discover({dir, dir + "/config.yaml"});
+    REQUIRE(walked.inputs.size() == 2);
+    CHECK(walked.inputs[0].display == dir + "/a.yaml");
+    CHECK(walked.inputs[1].display == dir + "/config.yaml");
+    CHECK(walked.inputs[1].explicit_path);
+
+    // A symlink to a named file is the same file.
+    std::error_code ec;
+    fs::create_symlink("a.yaml", dir + "/link.yaml", ec);
+    REQUIRE_FALSE(ec);
+    CHECK(displays(discover({a, dir + "/link.yaml"})) == std::vector<std::string>{a});
+
+    // An assembly named and then found again inside its project.
+    const std::string split = test::source_path("fixtures/cdk/split");
+    for (const auto& paths :
+         {std::vector<std::string>{split + "/cdk.out", split},
+          std::vector<std::string>{split, split + "/cdk.out"},
+          std::vector<std::string>{split + "/cdk.out", split + "/cdk.out/"},
+          std::vector<std::string>{split + "/cdk.out/manifest.json", split + "/cdk.out"}}) {
+        const Discovery d = discover(paths);
+        REQUIRE(d.inputs.size() == 1);
+        CHECK(d.inputs[0].assembly);
+        const LintResult r = lint(d.inputs);
+        CHECK(r.set.stacks.size() == 3);
+        for (const Finding& f : r.findings) {
+            INFO(f.rule << " " << f.message);
+            CHECK(f.rule != "X003");
+            CHECK(f.rule != "X005");
+        }
+    }
+}
