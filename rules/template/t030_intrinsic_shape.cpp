@@ -252,7 +252,7 @@ class IntrinsicShape final : public Rule {
     static bool visit(const Stack& stack, const Node& node, const std::string& path,
                       std::string_view resource, const Context& c, Reporter& out) {
         const std::string_view fn = node.intrinsic_name();
-        if (fn.empty() || fn.starts_with("Fn::ForEach::")) return true;
+        if (fn.empty()) return true;
         if (fn == "Fn::Transform") return false;  // the macro's own arguments
         std::string msg = problem(fn, *node.intrinsic_arg(), c);
         if (!msg.empty()) {
