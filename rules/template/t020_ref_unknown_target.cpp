@@ -76,7 +76,8 @@ class RefUnknownTarget final : public Rule {
 
     static std::string message(const Template& t, const Edge& e,
                                const std::vector<std::string_view>& names) {
-        std::string msg = "Ref to '";
+        const bool value_of = e.call && e.call->intrinsic_name() == "Fn::ValueOf";
+        std::string msg = value_of ? "Fn::ValueOf of '" : "Ref to '";
         msg.append(e.target).append("'");
         if (named_in(t.conditions, e.target)) {
             return msg.append(": '")

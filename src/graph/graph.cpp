@@ -358,6 +358,13 @@ class GraphBuilder {
             } else {
                 walk(arg);
             }
+        } else if (fn == "Fn::ValueOf" && section_ == Section::Rules && arg.is_sequence() &&
+                   !arg.items().empty() && arg.items()[0].is_scalar()) {
+            // A rule function that reads an attribute of a parameter's value: a Ref to it.
+            push(std::size_t{0});
+            add(EdgeKind::Ref, arg.items()[0].text(), &arg.items()[0], &call);
+            pop();
+            walk_items(arg, 1);
         } else if (fn == "Fn::ImportValue") {
             g_.imports_.push_back(Import{section_, from_, from_index_, &call, export_name(arg),
                                          path_, loop_depth_ > 0});

@@ -19,7 +19,7 @@ namespace stacklint {
 inline constexpr std::size_t kNoIndex = std::numeric_limits<std::size_t>::max();
 
 enum class EdgeKind : std::uint8_t {
-    Ref,        // {Ref: Name}
+    Ref,        // {Ref: Name}, and {Fn::ValueOf: [Name, Attribute]} in the Rules section
     GetAtt,     // {Fn::GetAtt: [Name, Attribute]}, `!GetAtt Name.Attribute`, "Name.Attribute"
     Sub,        // `${Name}` or `${Name.Attribute}` inside Fn::Sub (string or list form)
     DependsOn,  // one DependsOn entry
