@@ -1,10 +1,12 @@
 #include "graph/graph.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "graph/cycles.hpp"
 #include "graph/names.hpp"
+#include "load/scalar_position.hpp"
 
 namespace stacklint {
 
@@ -99,8 +101,9 @@ bool ResourceGraph::generated(std::string_view section, std::string_view name) c
 // limit), so the recursion here is bounded by it.
 class GraphBuilder {
   public:
-    GraphBuilder(const Template& t, ResourceGraph& g)
+    GraphBuilder(const Template& t, const Source* source, ResourceGraph& g)
         : t_(t),
+          source_(source),
           g_(g),
           parameters_(index_of(t.parameters)),
           conditions_(index_of(t.conditions)),
@@ -423,14 +426,21 @@ class GraphBuilder {
         }
         if (text == nullptr) return;
         if (arg.is_sequence()) push(std::size_t{0});
-        for (const SubVariable& v : sub_variables(text->text())) {
+        std::optional<ScalarLocator> locate;
+        if (source_) locate.emplace(*source_, *text);
+        const std::string_view whole = text->text();
+        for (const SubVariable& v : sub_variables(whole)) {
             if (variables && variables->find(v.name)) continue;  // the list form's own map
+            const Mark at =
+                locate ? locate->at(v.offset, whole.substr(v.offset, v.name.size() + 3)) : Mark{};
             const std::size_t dot = v.name.find('.');
             if (dot == std::string_view::npos) {
                 add(EdgeKind::Sub, v.name, text, &call);
             } else {
                 add(EdgeKind::Sub, v.name.substr(0, dot), text, &call, v.name.substr(dot + 1));
             }
+            // Only a position inside the string is worth keeping: its start is node's mark.
+            if (at != text->mark()) g_.edges_.back().placeholder = at;
         }
         if (arg.is_sequence()) pop();
     }
@@ -541,6 +551,7 @@ class GraphBuilder {
     }
 
     const Template& t_;
+    const Source* source_;
     ResourceGraph& g_;
     const Index parameters_;
     const Index conditions_;
@@ -566,9 +577,9 @@ std::vector<std::string_view> referable_names(const Template& tmpl) {
     return out;
 }
 
-ResourceGraph build_graph(const Template& tmpl) {
+ResourceGraph build_graph(const Template& tmpl, const Source* source) {
     ResourceGraph g;
-    GraphBuilder(tmpl, g).build();
+    GraphBuilder(tmpl, source, g).build();
     return g;
 }
 
