@@ -35,6 +35,21 @@ ExportName export_name(const Node& value) {
     return out;
 }
 
+// What a loop's identifier stands for: the collection's values when it is a literal list of
+// scalars; a function (`!Ref Names`, `!FindInMap`...) is known only at deployment.
+LoopValues loop_values(const Node& identifier, const Node& collection) {
+    LoopValues out;
+    if (identifier.is_scalar()) out.identifier = identifier.text();
+    if (!collection.is_sequence()) return out;
+    std::vector<std::string_view> values;
+    for (const Node& item : collection.items()) {
+        if (!item.is_scalar()) return out;
+        values.push_back(item.text());
+    }
+    out.values = std::move(values);
+    return out;
+}
+
 using Index = std::unordered_map<std::string_view, std::size_t>;
 
 Index index_of(const std::vector<Named>& entries) {
@@ -91,9 +106,15 @@ bool ResourceGraph::on_cycle(std::size_t from, std::size_t to) const {
     return c == resource_component_[to] && component_cyclic_[c];
 }
 
+bool ResourceGraph::GeneratedName::may_generate(std::string_view name) const {
+    if (!known) return matches_name_template(pattern, name);
+    return std::binary_search(names.begin(), names.end(), name,
+                              [](std::string_view a, std::string_view b) { return a < b; });
+}
+
 bool ResourceGraph::generated(std::string_view section, std::string_view name) const {
     return std::any_of(generated_.begin(), generated_.end(), [&](const GeneratedName& g) {
-        return g.section == section && matches_name_template(g.pattern, name);
+        return g.section == section && g.may_generate(name);
     });
 }
 
@@ -110,8 +131,10 @@ class GraphBuilder {
           mappings_(index_of(t.mappings)) {}
 
     void build() {
-        for (const ForEachLoop& loop : t_.for_each_loops)
-            collect_generated(loop.section, *loop.node);
+        for (const ForEachLoop& loop : t_.for_each_loops) {
+            std::vector<LoopValues> loops;
+            collect_generated(loop.section, *loop.node, loops);
+        }
         g_.by_resource_.resize(t_.resources.size());
 
         walk_section(t_.conditions_section, Section::Conditions);
@@ -155,18 +178,30 @@ class GraphBuilder {
         lengths_.pop_back();
     }
 
-    // Names that loops in a section generate, nested loops included.
-    void collect_generated(std::string_view section, const Node& loop) {
+    // Names that loops in a section generate, nested loops included. `loops` holds what the
+    // enclosing loops' identifiers stand for.
+    void collect_generated(std::string_view section, const Node& loop,
+                           std::vector<LoopValues>& loops) {
         if (!loop.is_sequence() || loop.items().size() != 3) return;
         const Node& body = loop.items()[2];
         if (!body.is_mapping()) return;
+        loops.push_back(loop_values(loop.items()[0], loop.items()[1]));
         for (const Entry& e : body.entries()) {
             if (e.key.starts_with(kForEach)) {
-                collect_generated(section, e.value);
-            } else {
-                g_.generated_.push_back({section, e.key});
+                collect_generated(section, e.value, loops);
+                continue;
             }
+            ResourceGraph::GeneratedName name;
+            name.section = section;
+            name.pattern = e.key;
+            if (auto names = expand_name_template(e.key, loops)) {
+                std::sort(names->begin(), names->end());
+                name.known = true;
+                name.names = std::move(*names);
+            }
+            g_.generated_.push_back(std::move(name));
         }
+        loops.pop_back();
     }
 
     void walk_section(const Entry* section, Section kind) {

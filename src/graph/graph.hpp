@@ -145,6 +145,15 @@ class ResourceGraph {
     struct GeneratedName {
         std::string_view section;
         std::string_view pattern;
+        // The names the loops generate, sorted, when every identifier in the pattern belongs
+        // to a loop over a literal list (`[A, B]` makes `TopicA`, `TopicB`). When a collection
+        // is known only at deployment (`!Ref Names`), `known` is false and the pattern's
+        // placeholders stand for any text.
+        bool known = false;
+        std::vector<std::string> names;
+
+        // True when the loops may generate `name` from this pattern.
+        bool may_generate(std::string_view name) const;
     };
     const std::vector<GeneratedName>& generated_names() const { return generated_; }
     // True when an Fn::ForEach loop may generate `name` in `section`.

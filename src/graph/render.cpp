@@ -88,8 +88,9 @@ Drawing draw(const Template& t, const ResourceGraph& g) {
         if (e.target_kind == TargetKind::Resource) return e.target_index;
         if (e.target_kind != TargetKind::Generated) return std::nullopt;
         if (auto it = templates.find(e.target); it != templates.end()) return it->second;
-        for (const auto& [pattern, node] : templates) {
-            if (matches_name_template(pattern, e.target)) return node;
+        for (const auto& name : g.generated_names()) {
+            if (name.section != "Resources" || !name.may_generate(e.target)) continue;
+            if (auto it = templates.find(name.pattern); it != templates.end()) return it->second;
         }
         return std::nullopt;
     };
