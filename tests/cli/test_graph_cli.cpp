@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <string>
 
 #include "support/helpers.hpp"
 
@@ -125,7 +126,8 @@ TEST_CASE("CLI graph: loop templates are drawn once, dashed") {
 TEST_CASE("CLI graph: unreadable or unparsable input is a tool error") {
     std::string out;
     CHECK(run_stacklint("graph /no/such/file.yaml", out, true) == 2);
-    CHECK_THAT(out, Catch::Contains("stacklint: error: /no/such/file.yaml"));
+    CHECK_THAT(out,
+               Catch::Contains("stacklint: error: /no/such/file.yaml: no such file or directory"));
     const std::string bad = write_temp("graph/bad.yaml", "Resources: [\n");
     CHECK(run_stacklint("graph " + bad, out, true) == 2);
     CHECK_THAT(out, Catch::Contains("bad.yaml:"));
@@ -138,4 +140,17 @@ TEST_CASE("CLI graph: reads stdin") {
     const std::string file = write_temp("graph/stdin.yaml", kCyclic);
     REQUIRE(run_stacklint("graph -f mermaid - < " + file, out) == 0);
     CHECK_THAT(out, Catch::Contains("flowchart LR"));
+}
+
+TEST_CASE("CLI graph: a file that is no template is a tool error, not an empty graph") {
+    std::string out;
+    const std::string other = write_temp("graph/other.yaml", "foo: bar\n");
+    CHECK(run_stacklint("graph " + other, out, true) == 2);
+    CHECK_THAT(out, Catch::Contains("other.yaml: not a CloudFormation template"));
+    CHECK_THAT(out, !Catch::Contains("digraph"));
+    // A template without resources is still a template.
+    const std::string empty =
+        write_temp("graph/empty.yaml", "AWSTemplateFormatVersion: '2010-09-09'\n");
+    CHECK(run_stacklint("graph " + empty, out) == 0);
+    CHECK_THAT(out, Catch::Contains("digraph"));
 }
