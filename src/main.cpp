@@ -128,6 +128,16 @@ int graph(const std::string& file, const std::string& format) {
                   << d.mark.column << ": " << d.message << '\n';
         return kExitToolError;
     }
+    // Drawing an empty graph for a file that is no template would look like a template
+    // without references; say what it is instead.
+    const auto& t = stack->tmpl;
+    if (!t || !t->root->is_mapping() ||
+        (t->resources_section == nullptr && t->format_version == nullptr)) {
+        std::cerr << "stacklint: error: " << input.display
+                  << ": not a CloudFormation template (no Resources or AWSTemplateFormatVersion "
+                     "at the top level); nothing to draw\n";
+        return kExitToolError;
+    }
     render_graph(std::cout, *stack, *parse_graph_format(format));
     return kExitClean;
 }

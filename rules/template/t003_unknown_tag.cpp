@@ -13,8 +13,13 @@ constexpr RuleInfo kInfo{.id = "T003",
 A local YAML tag (`!Something`) that is not one of CloudFormation's short forms: `!Ref`,
 `!Condition`, `!Base64`, `!Cidr`, `!FindInMap`, `!GetAtt`, `!GetAZs`, `!ImportValue`,
 `!Join`, `!Select`, `!Split`, `!Sub`, `!Transform`, `!If`, `!Equals`, `!And`, `!Or`,
-`!Not`, `!ToJsonString`, `!Length`. Tags of preprocessors (such as Rain's `!Rain::Embed`)
-are reported too: the template must be processed before CloudFormation can read it.
+`!Not`, `!ToJsonString`, `!Length`, and the rule functions of the `Rules` section
+(`!Contains`, `!EachMemberEquals`, `!EachMemberIn`, `!RefAll`, `!ValueOf`, `!ValueOfAll`),
+which AWS's own sample templates write as tags. Rain's tags (`!Rain::Embed`,
+`!Rain::Module`) are reported too: the template must be processed before CloudFormation
+can read it, and because Rain rewrites it, the reference rules (T020-T045) skip such a
+template. Any other unknown tag is taken for a typo: the value is read as if untagged and
+every other rule still checks the template.
 
 ### Why it matters
 CloudFormation rejects the template. A misspelt tag (`!GetAttr`, `!Subs`) is easy to miss

@@ -17,7 +17,9 @@ constexpr RuleInfo kInfo{.id = "T020",
 `AWS::AccountId`, `AWS::NoValue`... see the AWS pseudo parameter reference), with a
 suggestion when it looks like a misspelling, and a hint when the name is a condition or a
 mapping, which `Ref` cannot read. Inside an `Fn::ForEach` loop the loop's identifier is a
-valid target, and names the loop generates (`Topic${Name}`) count as defined.
+valid target, and names the loop generates (`Topic${Name}`, or exactly `TopicA` and `TopicB`
+when the loop runs over the literal list `[A, B]`) count as defined. `Fn::ValueOf` in the
+`Rules` section names a parameter too and is checked the same way.
 
 Templates that SAM transforms are not checked: SAM generates resources the template may
 refer to (`MyFunctionRole`, `ServerlessRestApi`...). Neither are templates rewritten before
@@ -76,7 +78,8 @@ class RefUnknownTarget final : public Rule {
 
     static std::string message(const Template& t, const Edge& e,
                                const std::vector<std::string_view>& names) {
-        std::string msg = "Ref to '";
+        const bool value_of = e.call && e.call->intrinsic_name() == "Fn::ValueOf";
+        std::string msg = value_of ? "Fn::ValueOf of '" : "Ref to '";
         msg.append(e.target).append("'");
         if (named_in(t.conditions, e.target)) {
             return msg.append(": '")

@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 #include "graph/graph.hpp"
+#include "graph/names.hpp"
 #include "graph/scope.hpp"
 #include "lint/rule.hpp"
 
@@ -75,6 +76,9 @@ class SubUnknownVariable final : public Rule {
             std::string placeholder(e.target);
             if (!e.attribute.empty()) placeholder.append(".").append(e.attribute);
             if (placeholder.empty()) continue;
+            // `${Other${Name}.Arn}` in a loop body: the loop writes its identifier's value into
+            // the placeholder first, so only the expanded name will be judged.
+            if (e.in_loop && is_templated_name(placeholder)) continue;
             std::string msg = "${";
             msg.append(placeholder).append("} in Fn::Sub ");
             if (!valid_name(placeholder)) {

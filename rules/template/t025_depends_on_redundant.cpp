@@ -1,4 +1,7 @@
 // T025: a DependsOn entry that a Ref, GetAtt or Sub in the properties already implies.
+#include <algorithm>
+#include <vector>
+
 #include "graph/graph.hpp"
 #include "graph/scope.hpp"
 #include "lint/rule.hpp"
@@ -18,7 +21,10 @@ to with `Ref`, `Fn::GetAtt` or an `Fn::Sub` placeholder outside any `Fn::If` bra
 CloudFormation orders resources by those references on its own. SAM resources
 (`AWS::Serverless::*`) are skipped: SAM moves some of their properties into other
 resources, so the reference may not stay where it is written. So are resources the CDK
-synthesized (with `aws:cdk:path` metadata), whose `DependsOn` the CDK writes on purpose.
+synthesized, whose `DependsOn` the CDK writes on purpose: every stack of a cloud assembly
+(nested stacks included, whether or not it was synthesized with path metadata), and
+resources with `aws:cdk:path` metadata elsewhere. An entry listed twice is reported once,
+at its first occurrence; the repeat is T024's.
 
 Templates rewritten before deployment (by a macro, `Fn::Transform`, or a preprocessor
 such as Rain with its `!Rain::` tags) are not checked.
@@ -65,20 +71,28 @@ class DependsOnRedundant final : public Rule {
     const RuleInfo& info() const override { return kInfo; }
     void check(const Stack& stack, const RuleContext&, Reporter& out) const override {
         if (rewritten_before_deploy(stack)) return;
+        // The CDK writes these entries on purpose and its users cannot remove them. A stack of
+        // a cloud assembly is the CDK's even when synthesized without path metadata.
+        if (stack.root().cdk) return;
         const Template& t = *stack.tmpl;
         const ResourceGraph& g = *stack.graph;
         for (std::size_t i = 0; i < t.resources.size(); ++i) {
             const Resource& r = t.resources[i];
-            // SAM may move the reference elsewhere; the CDK writes these entries on purpose and
-            // its users cannot remove them.
+            // SAM may move the reference elsewhere.
             if (r.type_name.starts_with("AWS::Serverless::") || !r.cdk_path.empty()) continue;
             const auto& mine = g.resource_edges(i);
+            std::vector<std::size_t> listed;  // DependsOn targets seen so far
             for (std::size_t d : mine) {
                 const Edge& dep = g.edges()[d];
                 if (dep.kind != EdgeKind::DependsOn || dep.target_kind != TargetKind::Resource ||
                     dep.target_index == i) {
                     continue;
                 }
+                // A repeated entry is T024's; this rule speaks of the first only.
+                if (std::find(listed.begin(), listed.end(), dep.target_index) != listed.end()) {
+                    continue;
+                }
+                listed.push_back(dep.target_index);
                 const Edge* implied = nullptr;
                 for (std::size_t r : mine) {
                     const Edge& ref = g.edges()[r];

@@ -1,4 +1,7 @@
 // T031: an intrinsic function where CloudFormation does not evaluate one.
+#include <algorithm>
+#include <array>
+
 #include "graph/graph.hpp"
 #include "graph/scope.hpp"
 #include "graph/walk.hpp"
@@ -20,12 +23,17 @@ would need is not known yet:
 - anything in `Parameters` (a `Default` must be a literal value) or in `Mappings`;
 - `Ref` or any function in `DependsOn`, which takes logical ids as plain strings;
 - a function as a resource's or an output's `Condition`, which must name a condition;
-- in `Conditions`: `Fn::If`, `Fn::GetAtt`, and `Ref` or `Fn::Sub` placeholders naming a
-  resource (conditions are evaluated before any resource exists; they may use
-  parameters, pseudo parameters, mappings and other conditions). Functions such as
-  `Fn::Join` and `Fn::Select` are outside the list the AWS condition functions page gives,
-  but CloudFormation accepts them and templates rely on them
-  (`!Equals [!Join ["", !Ref Subnets], ""]`), so they are not reported;
+- in `Conditions`: any function but those CloudFormation evaluates there. The AWS
+  condition functions page lists the condition functions (`Fn::And`, `Fn::Equals`,
+  `Fn::Not`, `Fn::Or`, `Condition`), `Ref` and `Fn::FindInMap`. `Fn::Join`, `Fn::Select`,
+  `Fn::Split` and `Fn::Sub` are not on that list, but CloudFormation evaluates them in
+  conditions too (`!Equals [!Join ["", !Ref Subnets], ""]` is the usual test for an empty
+  list parameter, and AWS's own linter accepts these four in `Fn::Equals` for that reason),
+  so they are not reported, nor are `Fn::Length` and `Fn::ToJsonString` of
+  AWS::LanguageExtensions. Reported are `Fn::If` (it works only in resources and outputs),
+  `Fn::GetAtt`, `Fn::GetAZs`, `Fn::Base64`, `Fn::Cidr` and `Fn::ImportValue`, and `Ref`
+  or `Fn::Sub` placeholders naming a resource: conditions are evaluated before any
+  resource exists, from parameters, pseudo parameters, mappings and other conditions;
 - `Fn::ImportValue` whose name depends on a resource of the stack.
 
 Templates rewritten before deployment (by a macro, `Fn::Transform`, or a preprocessor
@@ -128,20 +136,42 @@ class IntrinsicNotAllowed final : public Rule {
         }
     }
 
+    // The functions CloudFormation evaluates in the Conditions section (see the doc).
+    static bool evaluated_in_conditions(std::string_view fn) {
+        static constexpr std::array kAllowed = {
+            "Fn::And", "Fn::Equals",    "Fn::Not",         "Fn::Or",     "Condition",
+            "Ref",     "Fn::FindInMap", "Fn::Join",        "Fn::Select", "Fn::Split",
+            "Fn::Sub", "Fn::Length",    "Fn::ToJsonString"};
+        return std::find(kAllowed.begin(), kAllowed.end(), fn) != kAllowed.end();
+    }
+
     static void in_conditions(const Stack& stack, Reporter& out) {
         const Template& t = *stack.tmpl;
         for (const Named& c : t.conditions) {
             walk_nodes(*c.node, path_of({"Conditions", c.name}),
                        [&](const Node& n, const std::string& path) {
                            const std::string_view fn = n.intrinsic_name();
-                           if (fn != "Fn::If" && fn != "Fn::GetAtt") return true;
+                           // Names that are no function at all are T030's.
+                           if (fn.empty() || evaluated_in_conditions(fn) ||
+                               !is_intrinsic_function_name(fn)) {
+                               return true;
+                           }
                            std::string msg = "condition '";
                            msg.append(c.name).append("' uses ").append(fn);
-                           msg.append(fn == "Fn::If"
-                                          ? ", which the Conditions section does not allow; "
-                                            "combine conditions with Fn::And, Fn::Or and Fn::Not"
-                                          : "; conditions are evaluated before any resource "
-                                            "exists, so they cannot read resource attributes");
+                           if (fn == "Fn::If") {
+                               msg.append(
+                                   ", which the Conditions section does not allow; combine "
+                                   "conditions with Fn::And, Fn::Or and Fn::Not");
+                           } else if (fn == "Fn::GetAtt") {
+                               msg.append(
+                                   "; conditions are evaluated before any resource exists, so "
+                                   "they cannot read resource attributes");
+                           } else {
+                               msg.append(
+                                   ", which CloudFormation does not evaluate in the Conditions "
+                                   "section; conditions may use Ref, Fn::FindInMap, Fn::Join, "
+                                   "Fn::Select, Fn::Split, Fn::Sub and the condition functions");
+                           }
                            out.add(stack, {n.mark(), std::move(msg), {}, path});
                            return false;
                        });

@@ -1,10 +1,12 @@
 #include "graph/graph.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "graph/cycles.hpp"
 #include "graph/names.hpp"
+#include "load/scalar_position.hpp"
 
 namespace stacklint {
 
@@ -30,6 +32,21 @@ ExportName export_name(const Node& value) {
         out.text = arg.items()[0].text();
         if (arg.items().size() > 1 && arg.items()[1].is_mapping()) out.variables = &arg.items()[1];
     }
+    return out;
+}
+
+// What a loop's identifier stands for: the collection's values when it is a literal list of
+// scalars; a function (`!Ref Names`, `!FindInMap`...) is known only at deployment.
+LoopValues loop_values(const Node& identifier, const Node& collection) {
+    LoopValues out;
+    if (identifier.is_scalar()) out.identifier = identifier.text();
+    if (!collection.is_sequence()) return out;
+    std::vector<std::string_view> values;
+    for (const Node& item : collection.items()) {
+        if (!item.is_scalar()) return out;
+        values.push_back(item.text());
+    }
+    out.values = std::move(values);
     return out;
 }
 
@@ -89,9 +106,15 @@ bool ResourceGraph::on_cycle(std::size_t from, std::size_t to) const {
     return c == resource_component_[to] && component_cyclic_[c];
 }
 
+bool ResourceGraph::GeneratedName::may_generate(std::string_view name) const {
+    if (!known) return matches_name_template(pattern, name);
+    return std::binary_search(names.begin(), names.end(), name,
+                              [](std::string_view a, std::string_view b) { return a < b; });
+}
+
 bool ResourceGraph::generated(std::string_view section, std::string_view name) const {
     return std::any_of(generated_.begin(), generated_.end(), [&](const GeneratedName& g) {
-        return g.section == section && matches_name_template(g.pattern, name);
+        return g.section == section && g.may_generate(name);
     });
 }
 
@@ -99,16 +122,19 @@ bool ResourceGraph::generated(std::string_view section, std::string_view name) c
 // limit), so the recursion here is bounded by it.
 class GraphBuilder {
   public:
-    GraphBuilder(const Template& t, ResourceGraph& g)
+    GraphBuilder(const Template& t, const Source* source, ResourceGraph& g)
         : t_(t),
+          source_(source),
           g_(g),
           parameters_(index_of(t.parameters)),
           conditions_(index_of(t.conditions)),
           mappings_(index_of(t.mappings)) {}
 
     void build() {
-        for (const ForEachLoop& loop : t_.for_each_loops)
-            collect_generated(loop.section, *loop.node);
+        for (const ForEachLoop& loop : t_.for_each_loops) {
+            std::vector<LoopValues> loops;
+            collect_generated(loop.section, *loop.node, loops);
+        }
         g_.by_resource_.resize(t_.resources.size());
 
         walk_section(t_.conditions_section, Section::Conditions);
@@ -152,18 +178,30 @@ class GraphBuilder {
         lengths_.pop_back();
     }
 
-    // Names that loops in a section generate, nested loops included.
-    void collect_generated(std::string_view section, const Node& loop) {
+    // Names that loops in a section generate, nested loops included. `loops` holds what the
+    // enclosing loops' identifiers stand for.
+    void collect_generated(std::string_view section, const Node& loop,
+                           std::vector<LoopValues>& loops) {
         if (!loop.is_sequence() || loop.items().size() != 3) return;
         const Node& body = loop.items()[2];
         if (!body.is_mapping()) return;
+        loops.push_back(loop_values(loop.items()[0], loop.items()[1]));
         for (const Entry& e : body.entries()) {
             if (e.key.starts_with(kForEach)) {
-                collect_generated(section, e.value);
-            } else {
-                g_.generated_.push_back({section, e.key});
+                collect_generated(section, e.value, loops);
+                continue;
             }
+            ResourceGraph::GeneratedName name;
+            name.section = section;
+            name.pattern = e.key;
+            if (auto names = expand_name_template(e.key, loops)) {
+                std::sort(names->begin(), names->end());
+                name.known = true;
+                name.names = std::move(*names);
+            }
+            g_.generated_.push_back(std::move(name));
         }
+        loops.pop_back();
     }
 
     void walk_section(const Entry* section, Section kind) {
@@ -358,6 +396,13 @@ class GraphBuilder {
             } else {
                 walk(arg);
             }
+        } else if (fn == "Fn::ValueOf" && section_ == Section::Rules && arg.is_sequence() &&
+                   !arg.items().empty() && arg.items()[0].is_scalar()) {
+            // A rule function that reads an attribute of a parameter's value: a Ref to it.
+            push(std::size_t{0});
+            add(EdgeKind::Ref, arg.items()[0].text(), &arg.items()[0], &call);
+            pop();
+            walk_items(arg, 1);
         } else if (fn == "Fn::ImportValue") {
             g_.imports_.push_back(Import{section_, from_, from_index_, &call, export_name(arg),
                                          path_, loop_depth_ > 0});
@@ -416,14 +461,21 @@ class GraphBuilder {
         }
         if (text == nullptr) return;
         if (arg.is_sequence()) push(std::size_t{0});
-        for (const SubVariable& v : sub_variables(text->text())) {
+        std::optional<ScalarLocator> locate;
+        if (source_) locate.emplace(*source_, *text);
+        const std::string_view whole = text->text();
+        for (const SubVariable& v : sub_variables(whole)) {
             if (variables && variables->find(v.name)) continue;  // the list form's own map
+            const Mark at =
+                locate ? locate->at(v.offset, whole.substr(v.offset, v.name.size() + 3)) : Mark{};
             const std::size_t dot = v.name.find('.');
             if (dot == std::string_view::npos) {
                 add(EdgeKind::Sub, v.name, text, &call);
             } else {
                 add(EdgeKind::Sub, v.name.substr(0, dot), text, &call, v.name.substr(dot + 1));
             }
+            // Only a position inside the string is worth keeping: its start is node's mark.
+            if (at != text->mark()) g_.edges_.back().placeholder = at;
         }
         if (arg.is_sequence()) pop();
     }
@@ -534,6 +586,7 @@ class GraphBuilder {
     }
 
     const Template& t_;
+    const Source* source_;
     ResourceGraph& g_;
     const Index parameters_;
     const Index conditions_;
@@ -559,9 +612,9 @@ std::vector<std::string_view> referable_names(const Template& tmpl) {
     return out;
 }
 
-ResourceGraph build_graph(const Template& tmpl) {
+ResourceGraph build_graph(const Template& tmpl, const Source* source) {
     ResourceGraph g;
-    GraphBuilder(tmpl, g).build();
+    GraphBuilder(tmpl, source, g).build();
     return g;
 }
 

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "load/source.hpp"
 #include "model/template.hpp"
 
 namespace stacklint {
@@ -19,7 +20,7 @@ namespace stacklint {
 inline constexpr std::size_t kNoIndex = std::numeric_limits<std::size_t>::max();
 
 enum class EdgeKind : std::uint8_t {
-    Ref,        // {Ref: Name}
+    Ref,        // {Ref: Name}, and {Fn::ValueOf: [Name, Attribute]} in the Rules section
     GetAtt,     // {Fn::GetAtt: [Name, Attribute]}, `!GetAtt Name.Attribute`, "Name.Attribute"
     Sub,        // `${Name}` or `${Name.Attribute}` inside Fn::Sub (string or list form)
     DependsOn,  // one DependsOn entry
@@ -64,6 +65,10 @@ struct Edge {
     // The node that made the reference: the name scalar of Ref, GetAtt, DependsOn,
     // Condition and FindInMap; the template string of Fn::Sub.
     const Node* node = nullptr;
+    // Sub: where the placeholder itself is written (`${Name}` inside the string), when the
+    // graph was built with the template's source and the string's style allows it (see
+    // ScalarLocator); otherwise not valid, and the reference is at the string's start.
+    Mark placeholder;
     // The intrinsic function holding the reference ({Ref: ...}, {Fn::Sub: ...}, {Fn::If:
     // ...}); nullptr for DependsOn and Condition attributes.
     const Node* call = nullptr;
@@ -74,7 +79,12 @@ struct Edge {
     bool in_loop = false;      // inside an Fn::ForEach body
     bool conditional = false;  // inside a branch of Fn::If
 
-    Mark mark() const { return node ? node->mark() : Mark{}; }
+    // Where a finding about the reference points: the placeholder of an Fn::Sub, the node
+    // that made the reference otherwise.
+    Mark mark() const {
+        if (placeholder.valid()) return placeholder;
+        return node ? node->mark() : Mark{};
+    }
 };
 
 // A name given to Fn::ImportValue or as an output's Export Name.
@@ -135,6 +145,15 @@ class ResourceGraph {
     struct GeneratedName {
         std::string_view section;
         std::string_view pattern;
+        // The names the loops generate, sorted, when every identifier in the pattern belongs
+        // to a loop over a literal list (`[A, B]` makes `TopicA`, `TopicB`). When a collection
+        // is known only at deployment (`!Ref Names`), `known` is false and the pattern's
+        // placeholders stand for any text.
+        bool known = false;
+        std::vector<std::string> names;
+
+        // True when the loops may generate `name` from this pattern.
+        bool may_generate(std::string_view name) const;
     };
     const std::vector<GeneratedName>& generated_names() const { return generated_; }
     // True when an Fn::ForEach loop may generate `name` in `section`.
@@ -169,7 +188,9 @@ class ResourceGraph {
 // At most this many cycles are listed per template (of resources, and of conditions).
 inline constexpr std::size_t kMaxCycles = 100;
 
-ResourceGraph build_graph(const Template& tmpl);
+// `source`, when given, is the text the template was loaded from: with it, the references an
+// Fn::Sub string makes point at their placeholders rather than at the string's start.
+ResourceGraph build_graph(const Template& tmpl, const Source* source = nullptr);
 
 // The names a Ref may take in this template (resources, parameters, pseudo parameters): the
 // candidates for "did you mean".

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -13,6 +14,12 @@
 namespace stacklint {
 
 namespace {
+
+std::string path_of_output_export(std::string_view output) {
+    std::string path = "Outputs/";
+    path.append(output).append("/Export/Name");
+    return path;
+}
 
 struct DrawnNode {
     std::string_view id;
@@ -88,8 +95,9 @@ Drawing draw(const Template& t, const ResourceGraph& g) {
         if (e.target_kind == TargetKind::Resource) return e.target_index;
         if (e.target_kind != TargetKind::Generated) return std::nullopt;
         if (auto it = templates.find(e.target); it != templates.end()) return it->second;
-        for (const auto& [pattern, node] : templates) {
-            if (matches_name_template(pattern, e.target)) return node;
+        for (const auto& name : g.generated_names()) {
+            if (name.section != "Resources" || !name.may_generate(e.target)) continue;
+            if (auto it = templates.find(name.pattern); it != templates.end()) return it->second;
         }
         return std::nullopt;
     };
@@ -234,6 +242,162 @@ void write_mermaid(std::ostream& out, const Drawing& d) {
     }
 }
 
+using Json = nlohmann::ordered_json;
+
+Json position(Mark m) {
+    return m.valid() ? Json{{"line", m.line}, {"column", m.column}}
+                     : Json{{"line", nullptr}, {"column", nullptr}};
+}
+
+Json node_json(std::string_view kind, std::string_view id, Mark mark) {
+    Json n{{"kind", kind}, {"id", id}};
+    n.update(position(mark));
+    return n;
+}
+
+std::string_view kind_of(Section section) {
+    switch (section) {
+        case Section::Conditions:
+            return "condition";
+        case Section::Resources:
+            return "resource";
+        case Section::Outputs:
+            return "output";
+        case Section::Rules:
+            return "rule";
+        case Section::Globals:
+            return "globals";
+    }
+    return "?";
+}
+
+std::string_view kind_of(TargetKind kind) {
+    switch (kind) {
+        case TargetKind::Resource:
+            return "resource";
+        case TargetKind::Parameter:
+            return "parameter";
+        case TargetKind::PseudoParameter:
+            return "pseudo-parameter";
+        case TargetKind::Condition:
+            return "condition";
+        case TargetKind::Mapping:
+            return "mapping";
+        case TargetKind::SubVariable:
+            return "sub-variable";
+        case TargetKind::LoopVariable:
+            return "loop-variable";
+        case TargetKind::Generated:
+            return "generated";
+        case TargetKind::Unknown:
+            return "unknown";
+    }
+    return "?";
+}
+
+// Where a reference is written from: {"kind": "resource", "id": "Queue"}; a resource an
+// Fn::ForEach loop generates is named by its key template and marked generated.
+Json source_json(Section section, std::string_view from, std::size_t from_index) {
+    Json j{{"kind", kind_of(section)},
+           {"id", section == Section::Globals ? std::string_view("Globals") : from}};
+    if (section == Section::Resources && from_index == kNoIndex) j["generated"] = true;
+    return j;
+}
+
+Json export_json(const ExportName& name) {
+    Json j{{"kind", "export"}};
+    switch (name.form) {
+        case ExportName::Form::Literal:
+            j["name"] = name.text;
+            j["form"] = "literal";
+            break;
+        case ExportName::Form::Sub:
+            j["name"] = name.text;
+            j["form"] = "sub";
+            break;
+        case ExportName::Form::Other:
+            j["name"] = nullptr;
+            j["form"] = "computed";
+            break;
+    }
+    return j;
+}
+
+// Every part of the template and every reference between them, with positions.
+Json reference_graph(const Template& t, const ResourceGraph& g) {
+    Json nodes = Json::array();
+    for (const Named& p : t.parameters)
+        nodes.push_back(node_json("parameter", p.name, p.mark));
+    std::vector<std::string_view> pseudo;
+    for (const Edge& e : g.edges()) {
+        if (e.target_kind == TargetKind::PseudoParameter &&
+            std::find(pseudo.begin(), pseudo.end(), e.target) == pseudo.end()) {
+            pseudo.push_back(e.target);
+        }
+    }
+    for (std::string_view name : pseudo)
+        nodes.push_back(node_json("pseudo-parameter", name, {}));
+    for (const Named& m : t.mappings)
+        nodes.push_back(node_json("mapping", m.name, m.mark));
+    for (const Named& c : t.conditions)
+        nodes.push_back(node_json("condition", c.name, c.mark));
+    for (const Resource& r : t.resources) {
+        Json n = node_json("resource", r.id, r.id_mark);
+        n["type"] = r.type_name.empty() ? Json() : Json(r.type_name);
+        n["stateful"] = is_stateful_type(r.type_name);
+        nodes.push_back(std::move(n));
+    }
+    for (const ForEachLoop& loop : t.for_each_loops) {
+        Json n = node_json("loop", loop.key, loop.mark);
+        n["section"] = loop.section;
+        nodes.push_back(std::move(n));
+    }
+    for (const auto& name : g.generated_names()) {
+        Json n{{"kind", "generated"}, {"id", name.pattern}, {"section", name.section}};
+        n["names"] = name.known ? Json(name.names) : Json();
+        nodes.push_back(std::move(n));
+    }
+    for (const Named& o : t.outputs)
+        nodes.push_back(node_json("output", o.name, o.mark));
+    if (t.rules_section && t.rules_section->value.is_mapping()) {
+        for (const Entry& r : t.rules_section->value.entries())
+            nodes.push_back(node_json("rule", r.key, r.key_mark));
+    }
+
+    Json edges = Json::array();
+    for (const Edge& e : g.edges()) {
+        Json j{{"kind", to_string(e.kind)}, {"from", source_json(e.section, e.from, e.from_index)}};
+        Json to{{"kind", kind_of(e.target_kind)}, {"id", e.target}};
+        if (!e.attribute.empty()) to["attribute"] = e.attribute;
+        j["to"] = std::move(to);
+        j.update(position(e.mark()));
+        j["path"] = e.path;
+        j["conditional"] = e.conditional;
+        j["in_loop"] = e.in_loop;
+        edges.push_back(std::move(j));
+    }
+    for (const Import& i : g.imports()) {
+        Json j{{"kind", "ImportValue"}, {"from", source_json(i.section, i.from, i.from_index)}};
+        j["to"] = export_json(i.name);
+        j.update(position(i.call ? i.call->mark() : Mark{}));
+        j["path"] = i.path;
+        j["conditional"] = false;
+        j["in_loop"] = i.in_loop;
+        edges.push_back(std::move(j));
+    }
+    for (const Export& x : g.exports()) {
+        const Named& o = t.outputs[x.output];
+        Json j{{"kind", "Export"}, {"from", {{"kind", "output"}, {"id", o.name}}}};
+        j["to"] = export_json(x.name);
+        j.update(position(x.name_entry ? x.name_entry->value.mark() : o.mark));
+        j["path"] = path_of_output_export(o.name);
+        j["conditional"] = false;
+        j["in_loop"] = false;
+        edges.push_back(std::move(j));
+    }
+    return Json{{"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
+}
+
 void write_json(std::ostream& out, const Stack& stack, const Drawing& d) {
     nlohmann::ordered_json doc;
     doc["stack"] = stack.name;
@@ -259,6 +423,7 @@ void write_json(std::ostream& out, const Stack& stack, const Drawing& d) {
     auto& cycles = doc["cycles"] = nlohmann::ordered_json::array();
     for (const auto& c : d.cycles)
         cycles.push_back(c);
+    doc["reference_graph"] = reference_graph(*stack.tmpl, *stack.graph);
     out << doc.dump(2) << '\n';
 }
 

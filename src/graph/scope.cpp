@@ -1,17 +1,15 @@
 #include "graph/scope.hpp"
 
-#include <algorithm>
-
 namespace stacklint {
 
 bool rewritten_before_deploy(const Stack& stack) {
     if (!stack.tmpl || !stack.graph) return true;
     if (stack.tmpl->has_macro()) return true;
-    if (stack.graph->has_inline_transform() || stack.graph->has_preprocessor_syntax()) {
-        return true;
-    }
-    return std::any_of(stack.doc.diagnostics.begin(), stack.doc.diagnostics.end(),
-                       [](const Diagnostic& d) { return d.rule == "T003"; });
+    // Rain's `!Rain::` tags are unknown tags to the loader (T003) but a preprocessor's
+    // directives; any other unknown tag is a typo (`!Reff`) that T003 reports, and it hides
+    // nothing else.
+    return stack.graph->has_inline_transform() || stack.graph->has_preprocessor_syntax() ||
+           stack.doc.preprocessor_tags;
 }
 
 bool unresolved_names_are_errors(const Stack& stack) {

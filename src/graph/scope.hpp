@@ -9,7 +9,7 @@ namespace stacklint {
 // True when something other than CloudFormation rewrites the template before deployment, so
 // that its names and even its syntax may change: a macro, an inline Fn::Transform, or a
 // preprocessor such as Rain (its `!Rain::Module` tags are unknown to the loader, T003; its
-// JSON form has `Rain::` keys).
+// JSON form has `Rain::` keys). Other unknown tags are mistakes, not a rewrite.
 bool rewritten_before_deploy(const Stack& stack);
 
 // True when a name that resolves to nothing is certainly a mistake: the template is not

@@ -35,6 +35,9 @@ struct Document {
     Format format = Format::Yaml;
     std::optional<Node> root;  // empty when the file could not be parsed at all
     std::vector<Diagnostic> diagnostics;
+    // True when a YAML tag of a template preprocessor appears (Rain's `!Rain::Embed`,
+    // `!Rain::Module`...): another tool rewrites the document before CloudFormation reads it.
+    bool preprocessor_tags = false;
 };
 
 // Picks JSON for `.json`, YAML for `.yaml`/`.yml`, and otherwise looks at the first

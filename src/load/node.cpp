@@ -119,6 +119,9 @@ std::string_view Node::intrinsic_name() const {
     // `Condition` is only the condition function when it names a condition; a mapping like
     // `{Condition: {...}}` in an IAM statement is data.
     if (e.key == "Condition") return e.value.is_scalar() ? std::string_view(e.key) : "";
+    // `Fn::ForEach::Name` is not a function call but a loop that generates the mapping's
+    // keys (AWS::LanguageExtensions), even when it is the mapping's only key.
+    if (e.key.starts_with("Fn::ForEach::")) return {};
     if (e.key.starts_with("Fn::")) return e.key;
     return {};
 }

@@ -77,7 +77,8 @@ class Node {
     std::size_t size() const;
 
     // `{Ref: x}`, `{Fn::Sub: ...}`, `{Condition: x}`: a one-key mapping whose key names an
-    // intrinsic function. Returns that key, or empty.
+    // intrinsic function. Returns that key, or empty. An `Fn::ForEach::Name` loop is not a
+    // function call, even as the only key: its mapping is one whose keys the loop generates.
     std::string_view intrinsic_name() const;
     // The argument of an intrinsic (the value under its one key).
     const Node* intrinsic_arg() const;

@@ -32,12 +32,15 @@ class ViewBuffer : public std::streambuf {
     }
 };
 
-// `!Ref` and `!Condition` keep their names; every other short form gains `Fn::`.
+// `!Ref` and `!Condition` keep their names; every other short form gains `Fn::`. The rule
+// functions of the Rules section (`!ValueOf`, `!EachMemberIn`...) are read the same way, as
+// AWS's own sample templates write them.
 std::string long_form(std::string_view tag) {
     static constexpr std::array kFn = {
-        "Base64", "Cidr",   "FindInMap", "GetAZs", "GetAtt",       "ImportValue",
-        "Join",   "Select", "Split",     "Sub",    "Transform",    "If",
-        "Equals", "And",    "Or",        "Not",    "ToJsonString", "Length"};
+        "Base64",   "Cidr",   "FindInMap", "GetAZs",     "GetAtt",           "ImportValue",
+        "Join",     "Select", "Split",     "Sub",        "Transform",        "If",
+        "Equals",   "And",    "Or",        "Not",        "ToJsonString",     "Length",
+        "Contains", "RefAll", "ValueOf",   "ValueOfAll", "EachMemberEquals", "EachMemberIn"};
     if (!tag.starts_with('!') || tag.starts_with("!!")) return {};
     tag.remove_prefix(1);
     if (tag == "Ref" || tag == "Condition") return std::string(tag);
@@ -238,6 +241,7 @@ class YamlHandler final : public YAML::EventHandler {
     }
 
     void unknown_tag(const std::string& tag, Mark mark) {
+        if (tag.starts_with("!Rain::")) doc_.preprocessor_tags = true;
         static const std::vector<std::string_view> kShortForms = {
             "!Ref",    "!Condition", "!Base64",      "!Cidr",         "!FindInMap",
             "!GetAZs", "!GetAtt",    "!ImportValue", "!Join",         "!Select",

@@ -81,7 +81,7 @@ std::unique_ptr<Stack> make_stack(std::string name, std::shared_ptr<const Source
     stack->doc = load_document(std::move(source), limits);
     if (stack->doc.root) {
         stack->tmpl = build_template(*stack->doc.root);
-        stack->graph = build_graph(*stack->tmpl);
+        stack->graph = build_graph(*stack->tmpl, stack->doc.source.get());
     }
     return stack;
 }

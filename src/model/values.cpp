@@ -78,6 +78,10 @@ std::optional<Node> resolve(const Node& node, const std::vector<std::string_view
 
 void collect(const Node& node, PossibleValues& out) {
     const std::string_view fn = node.intrinsic_name();
+    if (fn.empty() && is_generated_mapping(node)) {
+        out.unknown = true;  // its keys exist only once the loop is expanded
+        return;
+    }
     if (fn.empty()) {
         out.values.push_back(&node);
         return;
@@ -98,6 +102,12 @@ void collect(const Node& node, PossibleValues& out) {
 }
 
 }  // namespace
+
+bool is_generated_mapping(const Node& node) {
+    return node.is_mapping() &&
+           std::any_of(node.entries().begin(), node.entries().end(),
+                       [](const Entry& e) { return e.key.starts_with("Fn::ForEach::"); });
+}
 
 bool is_no_value(const Node& node) {
     if (node.intrinsic_name() != "Ref") return false;

@@ -40,8 +40,13 @@ struct PossibleValues {
 };
 
 // Expands `Fn::If` (both branches, nested) and `Ref: AWS::NoValue`; any other intrinsic
-// function makes the result unknown for that branch.
+// function, and a mapping an `Fn::ForEach` loop fills, makes the result unknown for that
+// branch.
 PossibleValues possible_values(const Node& node);
+
+// True when `node` is a mapping with an `Fn::ForEach::Name` key (AWS::LanguageExtensions):
+// the loop generates some of its keys, so what it holds is known only once it is expanded.
+bool is_generated_mapping(const Node& node);
 
 // True when `node` is `{Ref: AWS::NoValue}`.
 bool is_no_value(const Node& node);

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <map>
+#include <string>
 
 #include "support/helpers.hpp"
 
@@ -125,7 +127,8 @@ TEST_CASE("CLI graph: loop templates are drawn once, dashed") {
 TEST_CASE("CLI graph: unreadable or unparsable input is a tool error") {
     std::string out;
     CHECK(run_stacklint("graph /no/such/file.yaml", out, true) == 2);
-    CHECK_THAT(out, Catch::Contains("stacklint: error: /no/such/file.yaml"));
+    CHECK_THAT(out,
+               Catch::Contains("stacklint: error: /no/such/file.yaml: no such file or directory"));
     const std::string bad = write_temp("graph/bad.yaml", "Resources: [\n");
     CHECK(run_stacklint("graph " + bad, out, true) == 2);
     CHECK_THAT(out, Catch::Contains("bad.yaml:"));
@@ -138,4 +141,75 @@ TEST_CASE("CLI graph: reads stdin") {
     const std::string file = write_temp("graph/stdin.yaml", kCyclic);
     REQUIRE(run_stacklint("graph -f mermaid - < " + file, out) == 0);
     CHECK_THAT(out, Catch::Contains("flowchart LR"));
+}
+
+TEST_CASE("CLI graph: a file that is no template is a tool error, not an empty graph") {
+    std::string out;
+    const std::string other = write_temp("graph/other.yaml", "foo: bar\n");
+    CHECK(run_stacklint("graph " + other, out, true) == 2);
+    CHECK_THAT(out, Catch::Contains("other.yaml: not a CloudFormation template"));
+    CHECK_THAT(out, !Catch::Contains("digraph"));
+    // A template without resources is still a template.
+    const std::string empty =
+        write_temp("graph/empty.yaml", "AWSTemplateFormatVersion: '2010-09-09'\n");
+    CHECK(run_stacklint("graph " + empty, out) == 0);
+    CHECK_THAT(out, Catch::Contains("digraph"));
+}
+
+TEST_CASE("CLI graph: JSON carries every node kind and every reference with its position") {
+    const std::string file = write_temp("graph/all.yaml",
+                                        "Parameters:\n"
+                                        "  Env: {Type: String}\n"
+                                        "Mappings:\n"
+                                        "  Sizes: {prod: {x: '1'}}\n"
+                                        "Conditions:\n"
+                                        "  IsProd: !Equals [!Ref Env, prod]\n"
+                                        "Resources:\n"
+                                        "  Queue:\n"
+                                        "    Type: AWS::SQS::Queue\n"
+                                        "    Condition: IsProd\n"
+                                        "    Properties:\n"
+                                        "      DelaySeconds: !FindInMap [Sizes, prod, x]\n"
+                                        "      QueueName: !Sub '${Env}-${AWS::Region}'\n"
+                                        "      KmsMasterKeyId: !ImportValue shared-key\n"
+                                        "Outputs:\n"
+                                        "  Url:\n"
+                                        "    Value: !Ref Queue\n"
+                                        "    Export: {Name: queue-url}\n");
+    std::string out;
+    REQUIRE(run_stacklint("graph -f json " + file, out) == 0);
+    const auto doc = nlohmann::json::parse(out);
+    // The resource view stays as it was.
+    REQUIRE(doc["nodes"].size() == 1);
+    CHECK(doc["edges"].empty());
+    const auto& g = doc["reference_graph"];
+    auto node = [&](const std::string& kind, const std::string& id) {
+        for (const auto& n : g["nodes"]) {
+            if (n["kind"] == kind && n["id"] == id) return n;
+        }
+        return nlohmann::json();
+    };
+    CHECK(node("parameter", "Env")["line"] == 2);
+    CHECK(node("mapping", "Sizes")["line"] == 4);
+    CHECK(node("condition", "IsProd")["line"] == 6);
+    CHECK(node("resource", "Queue")["type"] == "AWS::SQS::Queue");
+    CHECK(node("output", "Url")["line"] == 16);
+    CHECK(node("pseudo-parameter", "AWS::Region")["line"].is_null());
+    std::map<std::string, nlohmann::json> by_kind;
+    for (const auto& e : g["edges"])
+        by_kind.emplace(e["kind"].get<std::string>(), e);
+    REQUIRE(by_kind.size() == 6);
+    CHECK(by_kind["Ref"]["from"]["kind"] == "condition");
+    CHECK(by_kind["Ref"]["to"]["kind"] == "parameter");
+    CHECK(by_kind["Condition"]["from"]["id"] == "Queue");
+    CHECK(by_kind["FindInMap"]["to"]["kind"] == "mapping");
+    CHECK(by_kind["Sub"]["to"]["id"] == "Env");
+    CHECK(by_kind["Sub"]["line"] == 13);
+    CHECK(by_kind["Sub"]["column"] == 24);  // the placeholder, after the quote at 23
+    CHECK(by_kind["ImportValue"]["to"]["name"] == "shared-key");
+    CHECK(by_kind["ImportValue"]["line"] == 14);
+    CHECK(by_kind["Export"]["from"]["id"] == "Url");
+    CHECK(by_kind["Export"]["to"]["name"] == "queue-url");
+    CHECK(by_kind["Export"]["line"] == 18);
+    CHECK(by_kind.count("GetAtt") == 0);
 }

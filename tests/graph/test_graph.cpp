@@ -89,7 +89,9 @@ TEST_CASE("Graph: typed edges with positions, paths and resolved targets") {
     CHECK(subs[2]->target == "Queue");
     CHECK(subs[2]->attribute == "Arn");
     CHECK(subs[2]->path == "Resources/Fn/Properties/Code/Fn::Sub/0");
-    CHECK(subs[2]->mark() == Mark{21, 19});
+    // The placeholder itself, inside the quoted string that starts at column 19.
+    CHECK(subs[2]->mark() == Mark{21, 25});
+    CHECK(subs[2]->node->mark() == Mark{21, 19});
 
     const auto atts = edges_of(g, EdgeKind::GetAtt);
     REQUIRE(atts.size() == 1);

@@ -2,6 +2,10 @@
 
 #include "graph/names.hpp"
 
+#include <optional>
+#include <string>
+#include <vector>
+
 using namespace stacklint;
 
 TEST_CASE("Names: pseudo parameters") {
@@ -40,4 +44,29 @@ TEST_CASE("Names: Fn::ForEach key templates") {
     CHECK_FALSE(matches_name_template("A${x}B${y}C", "AC"));
     CHECK(matches_name_template("Plain", "Plain"));
     CHECK_FALSE(matches_name_template("Plain", "Plainer"));
+}
+
+TEST_CASE("Names: a loop over a literal list generates exactly its names") {
+    const std::vector<LoopValues> loops = {{"Env", std::vector<std::string_view>{"Dev", "Prod"}},
+                                           {"Cidr", std::vector<std::string_view>{"10.0.1.0/24"}},
+                                           {"Any", std::nullopt}};
+    CHECK(expand_name_template("${Env}Topic", loops) ==
+          std::vector<std::string>{"DevTopic", "ProdTopic"});
+    CHECK(expand_name_template("Subnet&{Cidr}${Env}", loops) ==
+          std::vector<std::string>{"Subnet1001024Dev", "Subnet1001024Prod"});
+    // The same identifier twice takes the same value in both places.
+    CHECK(expand_name_template("${Env}-${Env}", loops) ==
+          std::vector<std::string>{"Dev-Dev", "Prod-Prod"});
+    CHECK(expand_name_template("Static", loops) == std::vector<std::string>{"Static"});
+    // Unknown values, or a placeholder that names no loop: only the pattern is known.
+    CHECK_FALSE(expand_name_template("${Any}", loops));
+    CHECK_FALSE(expand_name_template("${Other}", loops));
+    // An inner loop's identifier hides an outer one of the same name.
+    const std::vector<LoopValues> shadow = {{"X", std::vector<std::string_view>{"a"}},
+                                            {"X", std::vector<std::string_view>{"b"}}};
+    CHECK(expand_name_template("${X}", shadow) == std::vector<std::string>{"b"});
+    // Too many combinations stay a pattern.
+    std::vector<std::string_view> many(200, "v");
+    const std::vector<LoopValues> big = {{"A", many}, {"B", many}};
+    CHECK_FALSE(expand_name_template("${A}${B}", big));
 }
