@@ -46,7 +46,7 @@ TEST_CASE("S012: long attribute lists name eight attributes and count the rest",
     const std::string& sub = s012[1].message;
     CHECK(sub.starts_with("${Db.MasterUserPassword} in Fn::Sub reads 'MasterUserPassword'"));
     CHECK(s012[1].mark.line == 8);
-    CHECK(s012[1].mark.column == 17);  // the Fn::Sub string
+    CHECK(s012[1].mark.column == 18);  // the placeholder inside the Fn::Sub string
 }
 
 TEST_CASE("S012: a nested stack's outputs are read one by one", "[schema][rules]") {
