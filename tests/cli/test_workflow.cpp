@@ -158,6 +158,18 @@ TEST_CASE("JUnit: well-formed XML, a suite per file, failures at or above --fail
     CHECK_THAT(xml, Catch::Contains("a&lt;b&gt;&amp;&apos;&quot;c"));
     CHECK_THAT(xml, Catch::StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"));
 
+    // Code points XML 1.0 cannot carry at all (C0 controls but tab, LF and CR; U+FFFE, U+FFFF)
+    // are masked, in attributes and in text; the other characters pass through.
+    write_temp("junit/templates/nonchars.yaml",
+               "Resources:\n  \"x\\uFFFEy\\uFFFFz\\x01\\x1b\\x7f\\t\\u00e9\":\n"
+               "    Type: AWS::SQS::Queue\n");
+    REQUIRE(run_in(dir, "--no-config -f junit templates/nonchars.yaml > nonchars.xml", out) == 1);
+    const std::string nonchars = read_all(dir + "/nonchars.xml");
+    CHECK_THAT(nonchars, Catch::Contains("name=\"T007 invalid-logical-id x?y?z???&#9;\u00e9\""));
+    CHECK_THAT(nonchars, Catch::Contains("resource name 'x?y?z???\t\u00e9' must contain"));
+    CHECK_THAT(nonchars, !Catch::Contains("\xEF\xBF\xBE"));
+    CHECK_THAT(nonchars, !Catch::Contains("\xEF\xBF\xBF"));
+
     std::string lint;
     const int parsed = run_shell("xmllint --noout '" + dir + "/out.xml'", lint, true);
     if (parsed == 127) {
@@ -165,6 +177,7 @@ TEST_CASE("JUnit: well-formed XML, a suite per file, failures at or above --fail
     } else {
         INFO(lint);
         CHECK(parsed == 0);
+        CHECK(run_shell("xmllint --noout '" + dir + "/nonchars.xml'", lint, true) == 0);
         // xmllint must be able to fail.
         std::ofstream(dir + "/broken.xml") << "<testsuites><testsuite></testsuites>";
         CHECK(run_shell("xmllint --noout '" + dir + "/broken.xml'", lint, true) != 0);
