@@ -1,5 +1,6 @@
 #include <system_error>
 
+#include "core/text.hpp"
 #include "report/report.hpp"
 
 namespace stacklint {
@@ -29,7 +30,8 @@ Summary summarize(const LintResult& result) {
 
 void write_tool_errors(std::ostream& err, const LintResult& result) {
     for (const ToolError& e : result.errors) {
-        err << "stacklint: error: " << e.file << ": " << e.message << '\n';
+        err << "stacklint: error: " << printable_text(e.file) << ": " << printable_text(e.message)
+            << '\n';
     }
 }
 

@@ -287,6 +287,49 @@ TEST_CASE("Text: code frames, colour and the summary with context") {
     CHECK_THAT(out, Catch::Contains("     |  " + std::string(50, ' ') + "^\n"));
 }
 
+TEST_CASE("Text and GitHub: characters from templates cannot break a finding's line") {
+    // ESC, CR, LF, DEL and a C1 control in a resource name (quoted by the message and shown
+    // as [resource]), in a quoted value, and in the file name itself.
+    const std::string dir = test::temp_dir() + "/controls";
+    write_temp("controls/e\x1bvil.yaml",
+               "Resources:\n"
+               "  \"a\\e[31m\\r\\nb\\x7f\\x85c\":\n"
+               "    Type: AWS::SQS::Queue\n"
+               "  Topic:\n"
+               "    Type: AWS::SNS::Topic\n"
+               "    DeletionPolicy: \"Ret\\e]0;owned\\aain\\nx\"\n");
+    std::string out;
+    REQUIRE(run_in(dir, "--no-config --quiet .", out) == 1);
+    CHECK_THAT(out, Catch::Contains("e?vil.yaml:2:3: error T007 resource name 'a?[31m??b??c' "));
+    CHECK_THAT(out, Catch::Contains(" [a?[31m??b??c]\n"));
+    CHECK_THAT(out, Catch::Contains("'Ret?]0;owned?ain?x'"));
+    for (const char c : {'\x1b', '\r', '\x7f', '\a'})
+        CHECK(out.find(c) == std::string::npos);
+    CHECK(out.find("\xC2\x85") == std::string::npos);
+    // Every line is a finding, a code frame line, or a caret line.
+    std::istringstream lines(out);
+    std::string line;
+    std::size_t findings = 0;
+    while (std::getline(lines, line)) {
+        INFO(line);
+        if (line.starts_with("e?vil.yaml:")) {
+            ++findings;
+        } else {
+            CHECK(line.find(" | ") == 4);
+        }
+    }
+    CHECK(findings == 2);
+
+    REQUIRE(run_in(dir, "--no-config -f github .", out) == 1);
+    for (const char c : {'\x1b', '\r', '\x7f', '\a'})
+        CHECK(out.find(c) == std::string::npos);
+    CHECK_THAT(out, Catch::Contains("::error file=e?vil.yaml,line=2,col=3,title=T007 "
+                                    "invalid-logical-id::resource name 'a?[31m??b??c'"));
+    std::istringstream commands(out);
+    while (std::getline(commands, line))
+        CHECK((line.starts_with("::") || line.starts_with("stacklint: checked")));
+}
+
 TEST_CASE("Text: zero templates is called out") {
     const std::string dir = test::temp_dir() + "/empty-project";
     fs::create_directories(dir);
