@@ -92,11 +92,7 @@ int explain(const std::string& wanted) {
     for (const Rule* r : rules) {
         const RuleInfo& i = r->info();
         if (iequals(i.id, wanted) || i.name == wanted) {
-            std::cout << "# " << i.id << " " << i.name << "\n\n"
-                      << i.summary << ".\n\n"
-                      << "Default severity: " << to_string(i.severity) << ". Pack: " << i.pack
-                      << ".\n\n"
-                      << i.doc;
+            write_rule_markdown(std::cout, i);  // the rule's section of docs/rules.md
             return kExitClean;
         }
     }

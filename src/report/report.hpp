@@ -48,6 +48,8 @@ void write_github(std::ostream& out, const LintResult& result, const ReportOptio
 
 // docs/rules.md: every rule's documentation, and how to suppress it.
 void write_rules_markdown(std::ostream& out);
+// One rule's section of docs/rules.md (what `stacklint explain` prints).
+void write_rule_markdown(std::ostream& out, const RuleInfo& info);
 
 // Tool errors go to stderr in every format: "stacklint: error: FILE: MESSAGE".
 void write_tool_errors(std::ostream& err, const LintResult& result);

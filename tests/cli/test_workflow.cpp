@@ -460,4 +460,17 @@ TEST_CASE("Rules: docs/rules.md is what 'stacklint rules --format markdown' prin
     CHECK(out == committed);
     CHECK_THAT(out, Catch::Contains("## T001 parse-error"));
     CHECK_THAT(out, Catch::Contains("### How to suppress"));
+    // "How to suppress" offers inline Metadata only where it can work: not for a file that
+    // does not parse (T001), nor for the meta rules; it does for T002 and T003, whose files parse.
+    const auto how_to_suppress = [&out](std::string_view id) {
+        const std::size_t section = out.find("\n## " + std::string(id) + " ");
+        const std::size_t start = out.find("### How to suppress", section);
+        return out.substr(start, out.find("\n## ", start) - start);
+    };
+    CHECK_THAT(how_to_suppress("T001"), !Catch::Contains("  stacklint:\n"));
+    CHECK_THAT(how_to_suppress("T001"), Catch::Contains("exclude"));
+    CHECK_THAT(how_to_suppress("T001"), Catch::Contains("ignore: [T001]"));
+    CHECK_THAT(how_to_suppress("M001"), !Catch::Contains("  stacklint:\n"));
+    for (const char* id : {"T002", "T003", "R003"})
+        CHECK_THAT(how_to_suppress(id), Catch::Contains("      - id: " + std::string(id) + "\n"));
 }
