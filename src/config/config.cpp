@@ -206,7 +206,8 @@ std::optional<fs::path> find_config(const fs::path& start) {
 
 std::optional<Config> parse_config(std::shared_ptr<const Source> source, const fs::path& directory,
                                    ConfigError& error) {
-    const Document doc = load_document(source);
+    const Document doc = load_document(source, detect_format(source->name(), source->bytes()),
+                                       LoadLimits{}, FileKind::Configuration);
     if (!doc.diagnostics.empty()) {
         const Diagnostic& d = doc.diagnostics.front();
         error = ConfigError{source->name(), d.mark, d.message};

@@ -142,6 +142,31 @@ TEST_CASE("Config: every mistake is named with its line and column") {
     CHECK(rejection("select: [T]\nselect: [M]\n").starts_with("2:1: duplicate key 'select'"));
 }
 
+TEST_CASE("Config: loader errors talk about the configuration file, not a template") {
+    CHECK(rejection("select: [T]\nselect: [M]\n") ==
+          "2:1: duplicate key 'select' (first at line 1): a configuration file may give each key "
+          "only once");
+    CHECK(rejection("fail_on: error\n---\nfail_on: none\n") ==
+          "2:1: a second YAML document starts here; a configuration file is one YAML document");
+    CHECK(rejection(std::string("fail_on: error\n\0", 16)) ==
+          "2:1: file contains a NUL byte; it looks like a binary file, not a configuration file");
+    CHECK(rejection("\xFF\xFE" + std::string("f\0", 2)) ==
+          "1:1: file is UTF-16 (it starts with a UTF-16 byte-order mark); a configuration file "
+          "must be UTF-8");
+    CHECK(rejection("fail_on: \xC3(\n") ==
+          "1:10: invalid UTF-8 (byte 0xC3); a configuration file must be UTF-8");
+    // Tags mean nothing in a configuration file: CloudFormation's short forms are not
+    // rewritten into functions (which would read as "got a mapping").
+    CHECK(rejection("select: !Ref T\n") ==
+          "1:9: YAML tag '!Ref' has no meaning in a configuration file; write the value without "
+          "it");
+    CHECK(rejection("ignore: !Sub [T007]\n").starts_with("1:9: YAML tag '!Sub' has no meaning"));
+    CHECK(rejection("fail_on: !Whatever error\n")
+              .starts_with("1:10: YAML tag '!Whatever' has no meaning"));
+    // Core tags are plain YAML and fine.
+    CHECK(rejection("fail_on: !!str error\n") == "accepted");
+}
+
 TEST_CASE("Config: error text is FILE:LINE:COL: MESSAGE") {
     ConfigError e{"conf/.stacklint.yaml", Mark{3, 7}, "unknown key 'x'"};
     CHECK(e.text() == "conf/.stacklint.yaml:3:7: unknown key 'x'");
