@@ -70,7 +70,14 @@ class ConfigReader {
             return true;
         }
         if (e.key == "require_reasons") {
-            const std::optional<bool> b = v.as_bool();
+            // A boolean, as in the JSON Schema: "true" in quotes is a string.
+            if (v.is_scalar() && v.quoted() && v.as_bool()) {
+                return fail(
+                    v.mark(),
+                    "'require_reasons' must be true or false, unquoted; got the string '\"" +
+                        v.text() + "\"'");
+            }
+            const std::optional<bool> b = v.is_scalar() && !v.quoted() ? v.as_bool() : std::nullopt;
             if (!b)
                 return fail(v.mark(), "'require_reasons' must be true or false; got " + shown(v));
             config.require_reasons = *b;

@@ -135,6 +135,10 @@ TEST_CASE("Config: every mistake is named with its line and column") {
           "1:10: 'fail_on' must be one of error, warning, info, none; got 'sometimes'");
     CHECK(rejection("require_reasons: yes please\n") ==
           "1:18: 'require_reasons' must be true or false; got 'yes please'");
+    // Strict booleans, as the JSON Schema has them: a quoted "true" is a string.
+    CHECK(rejection("require_reasons: \"true\"\n") ==
+          "1:18: 'require_reasons' must be true or false, unquoted; got the string '\"true\"'");
+    CHECK(rejection("require_reasons: 'false'\n").starts_with("1:18: 'require_reasons' must be"));
     CHECK(rejection("- select\n") ==
           "1:1: the configuration must be a mapping of keys (select, ignore, ...), not a list");
     // YAML problems are reported where the parser found them.
