@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "config/baseline.hpp"
+#include "config/config.hpp"
 #include "config/exclude.hpp"
 #include "config/settings.hpp"
 #include "core/text.hpp"
@@ -128,6 +129,45 @@ int graph(const std::string& file, const std::string& format) {
     return kExitClean;
 }
 
+// The reports a run was asked for: the format on stdout and the --output-* files.
+struct Outputs {
+    std::string format;
+    std::string sarif_file;
+    std::string junit_file;
+    std::string json_file;
+};
+
+// Writes the --output-* files (a file that cannot be written becomes a tool error), then the
+// tool errors on stderr and the stdout format.
+void write_outputs(const Outputs& outputs, LintResult& result, const ReportOptions& report) {
+    std::string error;
+    for (const auto& [file, file_format] : {std::pair{&outputs.sarif_file, ReportFormat::Sarif},
+                                            std::pair{&outputs.junit_file, ReportFormat::Junit},
+                                            std::pair{&outputs.json_file, ReportFormat::Json}}) {
+        if (!file->empty() && !write_report_file(file_format, *file, result, report, error)) {
+            result.errors.push_back({*file, error});
+        }
+    }
+    write_tool_errors(std::cerr, result);
+    write_report(*parse_report_format(outputs.format), std::cout, result, report);
+    std::cout.flush();
+}
+
+// A run that stops before linting (the configuration or the baseline cannot be read) still
+// writes every report it was asked for, with the error in it, so that a CI step uploading
+// them (`if: always()`) shows the real problem rather than failing on a missing file. No rule
+// ran: SARIF's catalogue is empty. No summary, which would claim templates were checked.
+int fail_before_linting(ToolError error, const Outputs& outputs, const std::filesystem::path& cwd) {
+    LintResult result;
+    result.errors.push_back(std::move(error));
+    ReportOptions report;
+    report.quiet = true;
+    report.base = cwd;
+    report.rule_severity = [](const RuleInfo&) -> std::optional<Severity> { return std::nullopt; };
+    write_outputs(outputs, result, report);
+    return kExitToolError;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -237,19 +277,19 @@ int main(int argc, char** argv) {
     if (app.count("--fail-on") > 0) cli.fail_on = fail_on;
     std::error_code cwd_error;
     const std::filesystem::path cwd = std::filesystem::current_path(cwd_error);
-    std::string error;
-    const std::optional<Settings> settings = resolve_settings(cli, cwd, error);
+    const Outputs outputs{format, sarif_file, junit_file, json_file};
+    ConfigError config_error;
+    const std::optional<Settings> settings = resolve_settings(cli, cwd, config_error);
     if (!settings) {
-        std::cerr << "stacklint: error: " << error << '\n';
-        return kExitToolError;
+        return fail_before_linting(ToolError{config_error.file, config_error.message,
+                                             config_error.mark.line, config_error.mark.column},
+                                   outputs, cwd);
     }
+    std::string error;
     std::optional<Baseline> baseline;
     if (!baseline_file.empty()) {
         baseline = read_baseline(baseline_file, error);
-        if (!baseline) {
-            std::cerr << "stacklint: error: " << baseline_file << ": " << error << '\n';
-            return kExitToolError;
-        }
+        if (!baseline) return fail_before_linting(ToolError{baseline_file, error}, outputs, cwd);
     }
 
     Discovery discovery = discover(paths);
@@ -280,17 +320,7 @@ int main(int argc, char** argv) {
     report.color = color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO) &&
                                          (no_color == nullptr || *no_color == '\0') &&
                                          !(term != nullptr && std::string_view(term) == "dumb"));
-    for (const auto& [file, file_format] :
-         {std::pair{&sarif_file, ReportFormat::Sarif}, std::pair{&junit_file, ReportFormat::Junit},
-          std::pair{&json_file, ReportFormat::Json}}) {
-        if (!file->empty() && !write_report_file(file_format, *file, result, report, error)) {
-            result.errors.push_back({*file, error});
-        }
-    }
-
-    write_tool_errors(std::cerr, result);
-    write_report(*parse_report_format(format), std::cout, result, report);
-    std::cout.flush();
+    write_outputs(outputs, result, report);
 
     if (!result.errors.empty()) return kExitToolError;
     if (!settings->fail_on) return kExitClean;

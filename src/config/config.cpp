@@ -181,6 +181,7 @@ class ConfigReader {
 }  // namespace
 
 std::string ConfigError::text() const {
+    if (file.empty()) return message;
     std::string out = file;
     if (mark.valid()) {
         out.append(":").append(std::to_string(mark.line));

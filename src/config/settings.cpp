@@ -47,23 +47,16 @@ std::string shown_path(const fs::path& path, const fs::path& working_directory) 
 }  // namespace
 
 std::optional<Settings> resolve_settings(const CommandLineSettings& cli,
-                                         const fs::path& working_directory, std::string& error) {
+                                         const fs::path& working_directory, ConfigError& error) {
     Settings settings;
     std::optional<Config> config;
-    ConfigError config_error;
     if (cli.config_file) {
-        config = load_config(*cli.config_file, *cli.config_file, config_error);
-        if (!config) {
-            error = config_error.text();
-            return std::nullopt;
-        }
+        config = load_config(*cli.config_file, *cli.config_file, error);
+        if (!config) return std::nullopt;
     } else if (!cli.no_config) {
         if (const std::optional<fs::path> found = find_config(working_directory)) {
-            config = load_config(*found, shown_path(*found, working_directory), config_error);
-            if (!config) {
-                error = config_error.text();
-                return std::nullopt;
-            }
+            config = load_config(*found, shown_path(*found, working_directory), error);
+            if (!config) return std::nullopt;
         }
     }
 
@@ -81,13 +74,20 @@ std::optional<Settings> resolve_settings(const CommandLineSettings& cli,
     }
 
     SelectionLayer command_line;
+    std::string flag_error;
+    const auto bad_flag = [&] {
+        error = ConfigError{{}, {}, std::move(flag_error)};
+        return std::nullopt;
+    };
     if (cli.select) {
         command_line.select.emplace();
-        if (!split_selectors(*cli.select, "--select", *command_line.select, error)) {
-            return std::nullopt;
+        if (!split_selectors(*cli.select, "--select", *command_line.select, flag_error)) {
+            return bad_flag();
         }
     }
-    if (!split_selectors(cli.ignore, "--ignore", command_line.ignore, error)) return std::nullopt;
+    if (!split_selectors(cli.ignore, "--ignore", command_line.ignore, flag_error)) {
+        return bad_flag();
+    }
     if (command_line.select || !command_line.ignore.empty()) {
         settings.selection.layers.push_back(std::move(command_line));
     }

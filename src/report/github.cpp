@@ -75,8 +75,13 @@ void write_github(std::ostream& out, const LintResult& result, const ReportOptio
         out << ",title=" << escape(title, true) << "::" << escape(message, false) << '\n';
     }
     for (const ToolError& e : result.errors) {
-        out << "::error file=" << escape(report_path(e.file, options.base), true)
-            << ",title=stacklint::" << escape(e.message, false) << '\n';
+        out << "::error ";
+        if (!e.file.empty()) {
+            out << "file=" << escape(report_path(e.file, options.base), true);
+            if (e.line > 0) out << ",line=" << e.line << ",col=" << e.column;
+            out << ",";
+        }
+        out << "title=stacklint::" << escape(e.message, false) << '\n';
     }
     if (options.quiet) return;
     const Summary s = summarize(result);

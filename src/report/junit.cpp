@@ -176,9 +176,15 @@ void write_junit(std::ostream& out, const LintResult& result, const ReportOption
         out << "  <testsuite name=\"stacklint\" tests=\"" << result.errors.size()
             << "\" failures=\"0\" errors=\"" << result.errors.size() << "\" skipped=\"0\">\n";
         for (const ToolError& e : result.errors) {
-            out << "    <testcase classname=\"stacklint\" name=\"" << attr(e.file)
-                << "\">\n      <error type=\"tool-error\" message=\"" << attr(e.message)
-                << "\"/>\n    </testcase>\n";
+            out << "    <testcase classname=\"stacklint\" name=\""
+                << attr(e.file.empty() ? "stacklint" : e.file) << "\"";
+            if (!e.file.empty()) {
+                out << " file=\"" << attr(report_path(e.file, options.base)) << "\"";
+                if (e.line > 0) out << " line=\"" << e.line << "\"";
+            }
+            out << ">\n      <error type=\"tool-error\" message=\"" << attr(e.message) << "\">"
+                << xml_escape(tool_error_place(e), false) << (e.file.empty() ? "" : ": ")
+                << xml_escape(e.message, false) << "</error>\n    </testcase>\n";
         }
         out << "  </testsuite>\n";
     }

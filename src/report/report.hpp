@@ -51,8 +51,11 @@ void write_rules_markdown(std::ostream& out);
 // One rule's section of docs/rules.md (what `stacklint explain` prints).
 void write_rule_markdown(std::ostream& out, const RuleInfo& info);
 
-// Tool errors go to stderr in every format: "stacklint: error: FILE: MESSAGE".
+// Tool errors go to stderr in every format: "stacklint: error: FILE: MESSAGE", with
+// FILE:LINE:COL when the error has a position and without FILE when it has no file.
 void write_tool_errors(std::ostream& err, const LintResult& result);
+// "FILE", "FILE:LINE:COL", or "" for an error that no file is at fault for.
+std::string tool_error_place(const ToolError& e);
 
 // A finding's file as reports show it: relative to `base` (empty: the working directory) when
 // inside it ("./a.yaml" and "/repo/a.yaml" both become "a.yaml" with base /repo), else

@@ -387,6 +387,86 @@ TEST_CASE("Config: a malformed file is exit 2 with file, line and column, and no
     CHECK_THAT(out, Catch::Contains("missing.yaml: cannot read the configuration file"));
 }
 
+TEST_CASE("Config and baseline errors: the requested reports are written, with the error") {
+    // CI uploads the SARIF file with `if: always()`: a run that stops before linting must still
+    // leave every requested report, saying why, so the upload shows the real error.
+    const std::string dir = make_project("report-errors");
+    write_temp("report-errors/.stacklint.yaml", "select: [T]\nignore: [T0007]\n");
+    const std::string outputs =
+        "--output-sarif r.sarif --output-junit r.xml --output-json r.json templates";
+    std::string out;
+    REQUIRE(run_in(dir, "-f github " + outputs, out) == 2);
+    CHECK_THAT(out, Catch::StartsWith("::error file=.stacklint.yaml,line=2,col=10,title=stacklint::"
+                                      "in 'ignore': no rule, rule prefix or rule name 'T0007'"));
+    CHECK_THAT(out, !Catch::Contains("checked"));
+
+    const auto sarif = nlohmann::json::parse(read_all(dir + "/r.sarif"));
+    const auto& run = sarif["runs"][0];
+    CHECK(run["results"].empty());
+    CHECK(run["tool"]["driver"]["rules"].empty());  // nothing ran
+    const auto& invocation = run["invocations"][0];
+    CHECK(invocation["executionSuccessful"] == false);
+    const auto& note = invocation["toolExecutionNotifications"][0];
+    CHECK(note["level"] == "error");
+    CHECK_THAT(note["message"]["text"].get<std::string>(), Catch::Contains("'T0007'"));
+    const auto& where = note["locations"][0]["physicalLocation"];
+    CHECK(where["artifactLocation"]["uri"] == ".stacklint.yaml");
+    CHECK(where["region"]["startLine"] == 2);
+    CHECK(where["region"]["startColumn"] == 10);
+
+    const std::string xml = read_all(dir + "/r.xml");
+    CHECK_THAT(xml, Catch::Contains("<testsuites name=\"stacklint\" tests=\"1\" failures=\"0\" "
+                                    "errors=\"1\">"));
+    CHECK_THAT(xml, Catch::Contains("<testcase classname=\"stacklint\" name=\".stacklint.yaml\" "
+                                    "file=\".stacklint.yaml\" line=\"2\">"));
+    CHECK_THAT(xml, Catch::Contains("<error type=\"tool-error\" message=\"in &apos;ignore&apos;"));
+
+    const auto json = nlohmann::json::parse(read_all(dir + "/r.json"));
+    REQUIRE(json["errors"].size() == 1);
+    CHECK(json["errors"][0]["file"] == ".stacklint.yaml");
+    CHECK(json["errors"][0]["line"] == 2);
+    CHECK(json["errors"][0]["column"] == 10);
+    CHECK(json["findings"].empty());
+
+    std::string lint;
+    if (run_shell("xmllint --noout '" + dir + "/r.xml'", lint, true) != 127) {
+        INFO(lint);
+        CHECK(run_shell("xmllint --noout '" + dir + "/r.xml'", lint, true) == 0);
+    }
+    const std::string schema = test::source_path("../shared/schemas/sarif/sarif-schema-2.1.0.json");
+    if (fs::exists(schema) && python_has("jsonschema")) {
+        INFO(lint);
+        CHECK(run_shell("/usr/bin/python3 -m jsonschema -i '" + dir + "/r.sarif' '" + schema + "'",
+                        lint, true) == 0);
+    }
+
+    // stderr keeps the one-line error; text prints nothing else.
+    REQUIRE(run_in(dir, outputs, out, true) == 2);
+    CHECK(out ==
+          "stacklint: error: .stacklint.yaml:2:10: in 'ignore': no rule, rule prefix or rule name "
+          "'T0007' (did you mean 'T007'?); 'stacklint rules' lists them\n");
+
+    // A baseline that cannot be read, and a bad --select (no file to point at), the same way.
+    REQUIRE(run_in(dir, "--no-config --baseline missing.json -f json " + outputs, out) == 2);
+    auto doc = nlohmann::json::parse(out);
+    REQUIRE(doc["errors"].size() == 1);
+    CHECK(doc["errors"][0]["file"] == "missing.json");
+    CHECK(doc["errors"][0]["line"].is_null());
+    CHECK_THAT(doc["errors"][0]["message"].get<std::string>(),
+               Catch::Contains("cannot read the baseline file"));
+    CHECK(nlohmann::json::parse(read_all(
+              dir + "/r.sarif"))["runs"][0]["invocations"][0]["executionSuccessful"] == false);
+    REQUIRE(run_in(dir, "--no-config --select T0O7 -f sarif " + outputs, out) == 2);
+    const auto notes =
+        nlohmann::json::parse(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    REQUIRE(notes.size() == 1);
+    CHECK_THAT(notes[0]["message"]["text"].get<std::string>(), Catch::StartsWith("--select: "));
+    CHECK_FALSE(notes[0].contains("locations"));
+    CHECK_THAT(read_all(dir + "/r.xml"),
+               Catch::Contains("<testcase classname=\"stacklint\" name=\"stacklint\">"));
+    CHECK(nlohmann::json::parse(read_all(dir + "/r.json"))["errors"][0]["file"].is_null());
+}
+
 TEST_CASE("Suppressions: end to end, with --require-reasons") {
     const std::string dir = test::temp_dir() + "/suppress-cli";
     write_temp("suppress-cli/t.yaml",

@@ -176,6 +176,8 @@ TEST_CASE("Config: error text is FILE:LINE:COL: MESSAGE") {
     CHECK(e.text() == "conf/.stacklint.yaml:3:7: unknown key 'x'");
     e.mark = {};
     CHECK(e.text() == "conf/.stacklint.yaml: unknown key 'x'");
+    e.file.clear();
+    CHECK(e.text() == "unknown key 'x'");
 }
 
 TEST_CASE("Config: found by walking up from the working directory") {
@@ -242,7 +244,7 @@ TEST_CASE("Settings: the command line overrides the file") {
                                                       "exclude: [old/**]\n"))
                                 .parent_path()
                                 .string();
-    std::string error;
+    ConfigError error;
     CommandLineSettings cli;
     std::optional<Settings> s = resolve_settings(cli, dir, error);
     REQUIRE(s);
@@ -269,7 +271,8 @@ TEST_CASE("Settings: the command line overrides the file") {
 
     cli.select = std::vector<std::string>{"T007, Tx"};
     CHECK_FALSE(resolve_settings(cli, dir, error));
-    CHECK(error.starts_with("--select: no rule, rule prefix or rule name 'Tx'"));
+    CHECK(error.file.empty());
+    CHECK(error.text().starts_with("--select: no rule, rule prefix or rule name 'Tx'"));
 
     cli = {};
     cli.no_config = true;
@@ -281,7 +284,8 @@ TEST_CASE("Settings: the command line overrides the file") {
     const std::string bad = test::write_temp("settings/bad.yaml", "fail_on: [error]\n");
     cli.config_file = bad;
     CHECK_FALSE(resolve_settings(cli, dir, error));
-    CHECK(error == bad + ":1:10: 'fail_on' must be one of error, warning, info, none; got a list");
+    CHECK(error.text() ==
+          bad + ":1:10: 'fail_on' must be one of error, warning, info, none; got a list");
 }
 
 TEST_CASE("Exclude: globs relative to the configuration's directory") {
