@@ -42,7 +42,7 @@ Configuration:
   select, ignore, severity, options, exclude, fail_on, require_reasons. Flags override it.
 
 Exit codes:
-  0  no finding at or above --fail-on
+  0  no finding at or above --fail-on, or --write-baseline wrote the baseline
   1  at least one finding at or above --fail-on
   2  tool error: a bad flag, an invalid configuration or baseline, an output file that
      cannot be written, or a path that cannot be read (the other paths are still linted
@@ -229,13 +229,16 @@ int main(int argc, char** argv) {
                    "Do not run these rules: ids, id prefixes or names, comma-separated")
         ->type_name("RULES")
         ->allow_extra_args(false);
-    app.add_flag("--require-reasons", cli.require_reasons,
-                 "Report inline suppressions that give no reason (rule M002)");
+    bool require_reasons = false;
+    app.add_flag("--require-reasons,!--no-require-reasons", require_reasons,
+                 "Report inline suppressions that give no reason (rule M002), or not "
+                 "(--no-require-reasons), whatever the configuration says");
     app.add_option("--baseline", baseline_file,
                    "Report only findings that FILE (from --write-baseline) does not record")
         ->type_name("FILE");
     app.add_option("--write-baseline", write_baseline_file,
-                   "Record the findings of this run in FILE, to accept them for now")
+                   "Record the findings of this run in FILE, to accept them for now (exit code 0 "
+                   "once the baseline is written)")
         ->type_name("FILE");
 
     CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule");
@@ -275,6 +278,9 @@ int main(int argc, char** argv) {
     if (app.count("--config") > 0) cli.config_file = config_file;
     if (app.count("--select") > 0) cli.select = select;
     if (app.count("--fail-on") > 0) cli.fail_on = fail_on;
+    if (app.count("--require-reasons") + app.count("--no-require-reasons") > 0) {
+        cli.require_reasons = require_reasons;
+    }
     std::error_code cwd_error;
     const std::filesystem::path cwd = std::filesystem::current_path(cwd_error);
     const Outputs outputs{format, sarif_file, junit_file, json_file};
@@ -293,7 +299,7 @@ int main(int argc, char** argv) {
     }
 
     Discovery discovery = discover(paths);
-    const std::size_t excluded =
+    const std::vector<Input> excluded =
         remove_excluded(discovery.inputs, settings->exclude, settings->exclude_base);
     LintOptions options;
     options.jobs = jobs;
@@ -302,7 +308,9 @@ int main(int argc, char** argv) {
     options.rule_options = settings->rule_options;
     LintResult result = lint(discovery.inputs, options);
     result.errors.insert(result.errors.begin(), discovery.errors.begin(), discovery.errors.end());
-    result.excluded = excluded;
+    // What the summary calls excluded: templates that would have been linted, not every file
+    // an exclude glob happens to match (such as the configuration file itself).
+    result.excluded = count_templates(excluded, options);
 
     if (!write_baseline_file.empty() &&
         !write_baseline(write_baseline_file, make_baseline(result.findings), error)) {
@@ -323,6 +331,8 @@ int main(int argc, char** argv) {
     write_outputs(outputs, result, report);
 
     if (!result.errors.empty()) return kExitToolError;
+    // The baseline just written records every finding: accepting them is what was asked for.
+    if (!write_baseline_file.empty()) return kExitClean;
     if (!settings->fail_on) return kExitClean;
     for (const Finding& f : result.findings) {
         if (f.severity >= *settings->fail_on) return kExitFindings;

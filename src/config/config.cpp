@@ -1,10 +1,10 @@
 #include "config/config.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <system_error>
 
 #include "config/selection.hpp"
+#include "core/atomic_file.hpp"
 #include "core/text.hpp"
 #include "load/loader.hpp"
 
@@ -233,19 +233,11 @@ std::optional<Config> load_config(const fs::path& path, const std::string& displ
                                   ConfigError& error) {
     std::error_code ec;
     const fs::path absolute = fs::absolute(path, ec).lexically_normal();
-    std::ifstream in(path, std::ios::binary);
-    if (ec || !in || fs::is_directory(path, ec)) {
-        error = ConfigError{display, {}, "cannot read the configuration file"};
-        return std::nullopt;
-    }
     std::string bytes;
-    char buffer[4096];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (bytes.size() > kMaxConfigBytes) {
-            error = ConfigError{display, {}, "the configuration file is larger than 1 MiB"};
-            return std::nullopt;
-        }
+    std::string why;
+    if (!read_small_file(path.string(), kMaxConfigBytes, bytes, why)) {
+        error = ConfigError{display, {}, "cannot read the configuration file: " + why};
+        return std::nullopt;
     }
     return parse_config(std::make_shared<const Source>(display, std::move(bytes)),
                         absolute.parent_path(), error);

@@ -60,7 +60,7 @@ std::optional<Settings> resolve_settings(const CommandLineSettings& cli,
         }
     }
 
-    bool require_reasons = cli.require_reasons;
+    bool require_reasons = cli.require_reasons.value_or(false);
     std::optional<std::string> fail_on = cli.fail_on;
     if (config) {
         settings.config_file = config->file;
@@ -69,7 +69,7 @@ std::optional<Settings> resolve_settings(const CommandLineSettings& cli,
         settings.rule_options = config->options;
         settings.exclude = config->exclude;
         settings.exclude_base = config->directory;
-        if (!require_reasons) require_reasons = config->require_reasons.value_or(false);
+        if (!cli.require_reasons) require_reasons = config->require_reasons.value_or(false);
         if (!fail_on) fail_on = config->fail_on;
     }
 

@@ -20,7 +20,8 @@ struct CommandLineSettings {
     std::optional<std::vector<std::string>> select;
     std::vector<std::string> ignore;
     std::optional<std::string> fail_on;  // --fail-on
-    bool require_reasons = false;        // --require-reasons
+    // --require-reasons (true) or --no-require-reasons (false), whichever came last.
+    std::optional<bool> require_reasons;
 };
 
 struct Settings {

@@ -36,6 +36,12 @@ std::vector<ActiveRule> active_rules(const LintOptions& options) {
     return out;
 }
 
+// Files found by a directory walk (and, with skip_non_templates, named ones) are linted only
+// when they look like templates.
+bool only_if_template(const Input& input, const LintOptions& options) {
+    return !input.explicit_path || options.skip_non_templates;
+}
+
 void load_one(const Input& input, const LintOptions& options, Slot& slot) {
     if (input.assembly) {
         cdk::LoadedAssembly a =
@@ -50,7 +56,7 @@ void load_one(const Input& input, const LintOptions& options, Slot& slot) {
         slot.errors.push_back(ToolError{input.display, error});
         return;
     }
-    const bool filter = !input.explicit_path || options.skip_non_templates;
+    const bool filter = only_if_template(input, options);
     if (filter && !looks_like_template(bytes)) return;
     auto source = std::make_shared<const Source>(input.display, std::move(bytes));
     auto stack = make_stack(stack_name_for(input.display), std::move(source), options.limits);
@@ -101,6 +107,21 @@ void parallel_for(std::size_t n, unsigned jobs, Fn fn) {
 }
 
 }  // namespace
+
+std::size_t count_templates(const std::vector<Input>& inputs, const LintOptions& options) {
+    std::size_t n = 0;
+    std::string bytes;
+    std::string error;
+    for (const Input& input : inputs) {
+        if (input.assembly || !only_if_template(input, options)) {
+            ++n;
+        } else if (read_input(input, options.max_file_bytes, bytes, error) &&
+                   looks_like_template(bytes)) {
+            ++n;
+        }
+    }
+    return n;
+}
 
 std::string stack_name_for(const std::string& display) {
     if (display == "<stdin>") return "stdin";

@@ -21,6 +21,9 @@ TEST_CASE("CLI: --version and --help exit 0") {
     CHECK(run_stacklint("--help", out) == 0);
     CHECK_THAT(out, Catch::Contains("Exit codes:"));
     CHECK_THAT(out, Catch::Contains("--fail-on"));
+    CHECK_THAT(out, Catch::Contains("--no-require-reasons"));
+    CHECK_THAT(out, Catch::Contains("--write-baseline"));
+    CHECK_THAT(out, Catch::Contains("exit code 0 once the baseline is written"));
 }
 
 TEST_CASE("CLI: a bad flag or value is a tool error, exit 2") {

@@ -352,6 +352,22 @@ TEST_CASE("Config: found from the working directory up, overridden by flags") {
     CHECK_THAT(out, !Catch::Contains("T011"));
     CHECK_THAT(out, Catch::Contains("Checked 1 template"));
     CHECK_THAT(out, Catch::Contains("1 file excluded by configuration"));
+    // Only templates count as excluded: not the configuration file itself, nor other YAML a
+    // directory walk would have skipped anyway.
+    write_temp("config-star/.stacklint.yaml", "exclude: ['*.yaml']\n");
+    write_temp("config-star/a.yaml", "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n");
+    write_temp("config-star/settings.yaml", "name: not a template\n");
+    CHECK(run_in(test::temp_dir() + "/config-star", ".", out) == 0);
+    CHECK_THAT(out, Catch::Contains("Not shown: 1 file excluded by configuration."));
+    CHECK(run_in(test::temp_dir() + "/config-star", "-f json .", out) == 0);
+    CHECK(nlohmann::json::parse(out)["summary"]["excluded"] == 1);
+    // Named on the command line, a file is always linted, so excluding it counts; with
+    // --skip-non-templates only a template does.
+    CHECK(run_in(test::temp_dir() + "/config-star", "-f json a.yaml settings.yaml", out) == 0);
+    CHECK(nlohmann::json::parse(out)["summary"]["excluded"] == 2);
+    CHECK(run_in(test::temp_dir() + "/config-star",
+                 "-f json --skip-non-templates a.yaml settings.yaml", out) == 0);
+    CHECK(nlohmann::json::parse(out)["summary"]["excluded"] == 1);
     // From a subdirectory the same file applies; excludes stay relative to it.
     CHECK(run_in(dir + "/deep/er", "../../templates", out) == 0);
     CHECK_THAT(out, Catch::Contains("Checked 1 template"));
@@ -490,6 +506,13 @@ TEST_CASE("Suppressions: end to end, with --require-reasons") {
     CHECK_THAT(out, Catch::Contains("t.yaml:6:18: warning M002 suppression of T007 on resource "
                                     "'bad-name' gives no reason"));
     CHECK(run_in(dir, "--no-config --require-reasons --ignore M t.yaml", out) == 0);
+    // --no-require-reasons turns off what the configuration turns on; the last flag wins.
+    write_temp("suppress-cli/reasons.yaml", "require_reasons: true\n");
+    CHECK(run_in(dir, "--config reasons.yaml t.yaml", out) == 1);
+    CHECK_THAT(out, Catch::Contains("M002"));
+    CHECK(run_in(dir, "--config reasons.yaml --no-require-reasons t.yaml", out) == 0);
+    CHECK_THAT(out, !Catch::Contains("M002"));
+    CHECK(run_in(dir, "--no-config --no-require-reasons --require-reasons t.yaml", out) == 1);
     CHECK(run_in(dir, "--no-config -f json t.yaml", out) == 0);
     CHECK(nlohmann::json::parse(out)["summary"]["suppressed"] == 1);
 }
@@ -497,7 +520,9 @@ TEST_CASE("Suppressions: end to end, with --require-reasons") {
 TEST_CASE("Baseline: --write-baseline then --baseline reports only new findings") {
     const std::string dir = make_project("baseline-cli");
     std::string out;
-    CHECK(run_in(dir, "--no-config --write-baseline stacklint-baseline.json templates", out) == 1);
+    // Writing the baseline accepts the findings: exit 0, so `set -e` scripts go on.
+    CHECK(run_in(dir, "--no-config --write-baseline stacklint-baseline.json templates", out) == 0);
+    CHECK_THAT(out, Catch::Contains("error T007"));  // still shown
     const std::string written = read_all(dir + "/stacklint-baseline.json");
     CHECK_THAT(written, Catch::Contains("\"T007|app|bad-name|Resources/bad-name\": 1"));
     CHECK(run_in(dir, "--no-config --baseline stacklint-baseline.json templates", out) == 0);
@@ -519,8 +544,13 @@ TEST_CASE("Baseline: --write-baseline then --baseline reports only new findings"
     REQUIRE(doc["findings"].size() == 1);
     CHECK(doc["findings"][0]["resource"] == "new-bad");
     CHECK(doc["summary"]["baselined"] == 2);
-    // Writing again yields the same sorted file plus the new entry.
-    CHECK(run_in(dir, "--no-config --write-baseline stacklint-baseline.json templates", out) == 1);
+    // Writing again yields the same sorted file plus the new entry; with --baseline too, it
+    // reports only the new finding, and still exits 0 (the new baseline records it).
+    CHECK(run_in(dir,
+                 "--no-config --baseline stacklint-baseline.json --write-baseline "
+                 "stacklint-baseline.json -f json templates",
+                 out) == 0);
+    CHECK(nlohmann::json::parse(out)["findings"].size() == 1);
     CHECK_THAT(read_all(dir + "/stacklint-baseline.json"),
                Catch::Contains("\"T007|app|bad-name|Resources/bad-name\": 1,\n"
                                "    \"T007|app|new-bad|Resources/new-bad\": 1,"));
@@ -528,6 +558,11 @@ TEST_CASE("Baseline: --write-baseline then --baseline reports only new findings"
     CHECK(run_in(dir, "--no-config --baseline not-a-baseline.json templates", out, true) == 2);
     CHECK_THAT(out,
                Catch::Contains("stacklint: error: not-a-baseline.json: not a stacklint baseline"));
+    CHECK(run_in(dir, "--no-config --baseline missing.json templates", out, true) == 2);
+    CHECK_THAT(out, Catch::Contains("stacklint: error: missing.json: cannot read the baseline "
+                                    "file: No such file or directory"));
+    // A baseline that cannot be written is still a tool error.
+    CHECK(run_in(dir, "--no-config --write-baseline nodir/b.json templates", out) == 2);
 }
 
 TEST_CASE("Rules: docs/rules.md is what 'stacklint rules --format markdown' prints") {

@@ -196,7 +196,10 @@ TEST_CASE("Config: found by walking up from the working directory") {
     REQUIRE(c);
     CHECK(c->directory == fs::path(top).parent_path());
     CHECK_FALSE(load_config(fs::path(test::temp_dir()) / "walkup/none.yaml", "none.yaml", error));
-    CHECK(error.text() == "none.yaml: cannot read the configuration file");
+    CHECK(error.text() ==
+          "none.yaml: cannot read the configuration file: No such file or directory");
+    CHECK_FALSE(load_config(test::temp_dir(), "dir", error));
+    CHECK(error.text() == "dir: cannot read the configuration file: Is a directory");
 }
 
 TEST_CASE("Selection: select, ignore and the most precise selector") {
@@ -297,15 +300,15 @@ TEST_CASE("Exclude: globs relative to the configuration's directory") {
         {"app/stack.yaml", (base / "app/stack.yaml").string(), false, false},
         {"<stdin>", "", true, true},
     };
-    CHECK(remove_excluded(inputs, {"legacy/**", "**/cdk.out/**"}, base) == 2);
+    CHECK(remove_excluded(inputs, {"legacy/**", "**/cdk.out/**"}, base).size() == 2);
     REQUIRE(inputs.size() == 2);
     CHECK(inputs[0].display == "app/stack.yaml");
     CHECK(inputs[1].from_stdin);
-    CHECK(remove_excluded(inputs, {}, base) == 0);
+    CHECK(remove_excluded(inputs, {}, base).empty());
     // Outside the configuration's directory only unanchored globs apply.
     std::vector<Input> outside = {{"/elsewhere/legacy/x.yaml", "/elsewhere/legacy/x.yaml"}};
-    CHECK(remove_excluded(outside, {"legacy/**"}, base) == 0);
-    CHECK(remove_excluded(outside, {"x.yaml"}, base) == 1);
+    CHECK(remove_excluded(outside, {"legacy/**"}, base).empty());
+    CHECK(remove_excluded(outside, {"x.yaml"}, base).size() == 1);
 }
 
 TEST_CASE("Config: the known rule options are listed in one place") {
