@@ -589,3 +589,57 @@ TEST_CASE("Rules: docs/rules.md is what 'stacklint rules --format markdown' prin
     for (const char* id : {"T002", "T003", "R003"})
         CHECK_THAT(how_to_suppress(id), Catch::Contains("      - id: " + std::string(id) + "\n"));
 }
+
+TEST_CASE("Docs: every place that says how to build names all of tools/debian-packages") {
+    // The build's packages (not the tests'), from the list tools/build.sh and the hook read.
+    std::vector<std::string> packages;
+    std::istringstream list(read_all(test::source_path("tools/debian-packages")));
+    std::string line;
+    while (std::getline(list, line)) {
+        std::istringstream words(line);
+        std::string package, how;
+        words >> package >> how;
+        if (package.empty() || package.starts_with("#") || how == "tests") continue;
+        packages.push_back(package);
+    }
+    REQUIRE(packages.size() >= 8);
+    CHECK(std::find(packages.begin(), packages.end(), "libre2-dev") != packages.end());
+    CHECK(std::find(packages.begin(), packages.end(), "pkg-config") != packages.end());
+    // Named as a word: "make" inside "cmake" does not count.
+    const auto names = [](const std::string& text, const std::string& word) {
+        const auto part = [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '+';
+        };
+        for (std::size_t at = text.find(word); at != std::string::npos;
+             at = text.find(word, at + 1)) {
+            const std::size_t end = at + word.size();
+            if ((at == 0 || !part(text[at - 1])) && (end == text.size() || !part(text[end])))
+                return true;
+        }
+        return false;
+    };
+    const auto names_all = [&](const std::string& text) {
+        for (const std::string& p : packages) {
+            INFO(p << " is not named in: " << text);
+            CHECK(names(text, p));
+        }
+    };
+
+    // Every `apt-get install` line of the README (the GitHub workflow, the GitLab job) and its
+    // pre-commit section.
+    const std::string readme = read_all(test::source_path("README.md"));
+    std::istringstream lines(readme);
+    std::size_t installs = 0;
+    while (std::getline(lines, line)) {
+        if (line.find("apt-get install") == std::string::npos) continue;
+        ++installs;
+        names_all(line);
+    }
+    CHECK(installs >= 2);
+    const std::size_t hook = readme.find("### pre-commit");
+    REQUIRE(hook != std::string::npos);
+    names_all(readme.substr(hook, readme.find("\n### ", hook + 1) - hook));
+    // The hook's description in the manifest.
+    const std::string manifest = read_all(test::source_path(".pre-commit-hooks.yaml"));
+    names_all(manifest.substr(0, manifest.find("- id: stacklint-system")));
+}
