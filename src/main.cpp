@@ -149,7 +149,15 @@ void write_outputs(const Outputs& outputs, LintResult& result, const ReportOptio
         }
     }
     write_tool_errors(std::cerr, result);
-    write_report(*parse_report_format(outputs.format), std::cout, result, report);
+    const ReportFormat format = *parse_report_format(outputs.format);
+    ReportOptions shown = report;
+    // GitHub places an annotation by its path from the repository root, which Actions gives
+    // as GITHUB_WORKSPACE: a job that lints from a subdirectory still annotates the right file.
+    const char* workspace = std::getenv("GITHUB_WORKSPACE");
+    if (format == ReportFormat::Github && workspace != nullptr && *workspace != '\0') {
+        shown.base = workspace;
+    }
+    write_report(format, std::cout, result, shown);
     std::cout.flush();
 }
 

@@ -209,6 +209,19 @@ TEST_CASE("GitHub: workflow commands with GitHub's escaping") {
     std::string line;
     while (std::getline(lines, line))
         CHECK((line.starts_with("::") || line.starts_with("stacklint: checked")));
+    // GitHub places annotations by path from the repository root: with GITHUB_WORKSPACE set
+    // (Actions sets it to the checkout), paths are relative to it, wherever stacklint runs.
+    REQUIRE(run_in(dir + "/templates", "--no-config -f github app.yaml", out) == 1);
+    CHECK_THAT(out, Catch::Contains("::error file=app.yaml,line=2,col=3,"));
+    REQUIRE(run_shell("cd '" + dir + "/templates' && GITHUB_WORKSPACE='" + dir + "' " + kBin +
+                          " --no-config -f github app.yaml",
+                      out) == 1);
+    CHECK_THAT(out, Catch::Contains("::error file=templates/app.yaml,line=2,col=3,"));
+    // The workspace applies to GitHub commands only; text keeps the working directory.
+    REQUIRE(run_shell("cd '" + dir + "/templates' && GITHUB_WORKSPACE='" + dir + "' " + kBin +
+                          " --no-config app.yaml",
+                      out) == 1);
+    CHECK_THAT(out, Catch::StartsWith("app.yaml:2:3: error T007"));
 }
 
 TEST_CASE("Outputs: text on stdout and machine files in the same run, written atomically") {
@@ -642,4 +655,27 @@ TEST_CASE("Docs: every place that says how to build names all of tools/debian-pa
     // The hook's description in the manifest.
     const std::string manifest = read_all(test::source_path(".pre-commit-hooks.yaml"));
     names_all(manifest.substr(0, manifest.find("- id: stacklint-system")));
+}
+
+TEST_CASE("Docs: README output samples are what the binary prints") {
+    // A README code block whose first line is "$ build/stacklint ARGS" claims to be real
+    // output: the rest of the block must be what that command prints in the source directory.
+    const std::string readme = read_all(test::source_path("README.md"));
+    const std::string open = "```\n$ build/stacklint ";
+    std::size_t samples = 0;
+    for (std::size_t at = readme.find(open); at != std::string::npos;
+         at = readme.find(open, at + 1)) {
+        const std::size_t args = at + open.size();
+        const std::size_t eol = readme.find('\n', args);
+        const std::size_t end = readme.find("```\n", eol);
+        REQUIRE(end != std::string::npos);
+        const std::string command = readme.substr(args, eol - args);
+        const std::string expected = readme.substr(eol + 1, end - eol - 1);
+        std::string out;
+        run_shell("cd '" + test::source_path("") + "' && " + kBin + " " + command, out);
+        INFO("README sample: $ build/stacklint " << command);
+        CHECK(out == expected);
+        ++samples;
+    }
+    CHECK(samples >= 3);
 }
