@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "config/baseline.hpp"
+#include "config/config.hpp"
 #include "config/exclude.hpp"
 #include "config/settings.hpp"
 #include "core/text.hpp"
@@ -41,7 +42,7 @@ Configuration:
   select, ignore, severity, options, exclude, fail_on, require_reasons. Flags override it.
 
 Exit codes:
-  0  no finding at or above --fail-on
+  0  no finding at or above --fail-on, or --write-baseline wrote the baseline
   1  at least one finding at or above --fail-on
   2  tool error: a bad flag, an invalid configuration or baseline, an output file that
      cannot be written, or a path that cannot be read (the other paths are still linted
@@ -92,11 +93,7 @@ int explain(const std::string& wanted) {
     for (const Rule* r : rules) {
         const RuleInfo& i = r->info();
         if (iequals(i.id, wanted) || i.name == wanted) {
-            std::cout << "# " << i.id << " " << i.name << "\n\n"
-                      << i.summary << ".\n\n"
-                      << "Default severity: " << to_string(i.severity) << ". Pack: " << i.pack
-                      << ".\n\n"
-                      << i.doc;
+            write_rule_markdown(std::cout, i);  // the rule's section of docs/rules.md
             return kExitClean;
         }
     }
@@ -140,6 +137,53 @@ int graph(const std::string& file, const std::string& format) {
     }
     render_graph(std::cout, *stack, *parse_graph_format(format));
     return kExitClean;
+}
+
+// The reports a run was asked for: the format on stdout and the --output-* files.
+struct Outputs {
+    std::string format;
+    std::string sarif_file;
+    std::string junit_file;
+    std::string json_file;
+};
+
+// Writes the --output-* files (a file that cannot be written becomes a tool error), then the
+// tool errors on stderr and the stdout format.
+void write_outputs(const Outputs& outputs, LintResult& result, const ReportOptions& report) {
+    std::string error;
+    for (const auto& [file, file_format] : {std::pair{&outputs.sarif_file, ReportFormat::Sarif},
+                                            std::pair{&outputs.junit_file, ReportFormat::Junit},
+                                            std::pair{&outputs.json_file, ReportFormat::Json}}) {
+        if (!file->empty() && !write_report_file(file_format, *file, result, report, error)) {
+            result.errors.push_back({*file, error});
+        }
+    }
+    write_tool_errors(std::cerr, result);
+    const ReportFormat format = *parse_report_format(outputs.format);
+    ReportOptions shown = report;
+    // GitHub places an annotation by its path from the repository root, which Actions gives
+    // as GITHUB_WORKSPACE: a job that lints from a subdirectory still annotates the right file.
+    const char* workspace = std::getenv("GITHUB_WORKSPACE");
+    if (format == ReportFormat::Github && workspace != nullptr && *workspace != '\0') {
+        shown.base = workspace;
+    }
+    write_report(format, std::cout, result, shown);
+    std::cout.flush();
+}
+
+// A run that stops before linting (the configuration or the baseline cannot be read) still
+// writes every report it was asked for, with the error in it, so that a CI step uploading
+// them (`if: always()`) shows the real problem rather than failing on a missing file. No rule
+// ran: SARIF's catalogue is empty. No summary, which would claim templates were checked.
+int fail_before_linting(ToolError error, const Outputs& outputs, const std::filesystem::path& cwd) {
+    LintResult result;
+    result.errors.push_back(std::move(error));
+    ReportOptions report;
+    report.quiet = true;
+    report.base = cwd;
+    report.rule_severity = [](const RuleInfo&) -> std::optional<Severity> { return std::nullopt; };
+    write_outputs(outputs, result, report);
+    return kExitToolError;
 }
 
 }  // namespace
@@ -203,13 +247,16 @@ int main(int argc, char** argv) {
                    "Do not run these rules: ids, id prefixes or names, comma-separated")
         ->type_name("RULES")
         ->allow_extra_args(false);
-    app.add_flag("--require-reasons", cli.require_reasons,
-                 "Report inline suppressions that give no reason (rule M002)");
+    bool require_reasons = false;
+    app.add_flag("--require-reasons,!--no-require-reasons", require_reasons,
+                 "Report inline suppressions that give no reason (rule M002), or not "
+                 "(--no-require-reasons), whatever the configuration says");
     app.add_option("--baseline", baseline_file,
                    "Report only findings that FILE (from --write-baseline) does not record")
         ->type_name("FILE");
     app.add_option("--write-baseline", write_baseline_file,
-                   "Record the findings of this run in FILE, to accept them for now")
+                   "Record the findings of this run in FILE, to accept them for now (exit code 0 "
+                   "once the baseline is written)")
         ->type_name("FILE");
 
     CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule");
@@ -249,25 +296,28 @@ int main(int argc, char** argv) {
     if (app.count("--config") > 0) cli.config_file = config_file;
     if (app.count("--select") > 0) cli.select = select;
     if (app.count("--fail-on") > 0) cli.fail_on = fail_on;
+    if (app.count("--require-reasons") + app.count("--no-require-reasons") > 0) {
+        cli.require_reasons = require_reasons;
+    }
     std::error_code cwd_error;
     const std::filesystem::path cwd = std::filesystem::current_path(cwd_error);
-    std::string error;
-    const std::optional<Settings> settings = resolve_settings(cli, cwd, error);
+    const Outputs outputs{format, sarif_file, junit_file, json_file};
+    ConfigError config_error;
+    const std::optional<Settings> settings = resolve_settings(cli, cwd, config_error);
     if (!settings) {
-        std::cerr << "stacklint: error: " << error << '\n';
-        return kExitToolError;
+        return fail_before_linting(ToolError{config_error.file, config_error.message,
+                                             config_error.mark.line, config_error.mark.column},
+                                   outputs, cwd);
     }
+    std::string error;
     std::optional<Baseline> baseline;
     if (!baseline_file.empty()) {
         baseline = read_baseline(baseline_file, error);
-        if (!baseline) {
-            std::cerr << "stacklint: error: " << baseline_file << ": " << error << '\n';
-            return kExitToolError;
-        }
+        if (!baseline) return fail_before_linting(ToolError{baseline_file, error}, outputs, cwd);
     }
 
     Discovery discovery = discover(paths);
-    const std::size_t excluded =
+    const std::vector<Input> excluded =
         remove_excluded(discovery.inputs, settings->exclude, settings->exclude_base);
     LintOptions options;
     options.jobs = jobs;
@@ -276,7 +326,9 @@ int main(int argc, char** argv) {
     options.rule_options = settings->rule_options;
     LintResult result = lint(discovery.inputs, options);
     result.errors.insert(result.errors.begin(), discovery.errors.begin(), discovery.errors.end());
-    result.excluded = excluded;
+    // What the summary calls excluded: templates that would have been linted, not every file
+    // an exclude glob happens to match (such as the configuration file itself).
+    result.excluded = count_templates(excluded, options);
 
     if (!write_baseline_file.empty() &&
         !write_baseline(write_baseline_file, make_baseline(result.findings), error)) {
@@ -294,19 +346,11 @@ int main(int argc, char** argv) {
     report.color = color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO) &&
                                          (no_color == nullptr || *no_color == '\0') &&
                                          !(term != nullptr && std::string_view(term) == "dumb"));
-    for (const auto& [file, file_format] :
-         {std::pair{&sarif_file, ReportFormat::Sarif}, std::pair{&junit_file, ReportFormat::Junit},
-          std::pair{&json_file, ReportFormat::Json}}) {
-        if (!file->empty() && !write_report_file(file_format, *file, result, report, error)) {
-            result.errors.push_back({*file, error});
-        }
-    }
-
-    write_tool_errors(std::cerr, result);
-    write_report(*parse_report_format(format), std::cout, result, report);
-    std::cout.flush();
+    write_outputs(outputs, result, report);
 
     if (!result.errors.empty()) return kExitToolError;
+    // The baseline just written records every finding: accepting them is what was asked for.
+    if (!write_baseline_file.empty()) return kExitClean;
     if (!settings->fail_on) return kExitClean;
     for (const Finding& f : result.findings) {
         if (f.severity >= *settings->fail_on) return kExitFindings;

@@ -5,7 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake make pkg-config libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libre2-dev catch2)
+# tools/debian-packages lists them (first word of each line), tests' packages included.
+packages=()
+while read -r package _; do
+  if [[ -n $package && $package != \#* ]]; then packages+=("$package"); fi
+done <tools/debian-packages
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

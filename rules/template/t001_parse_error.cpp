@@ -12,7 +12,7 @@ constexpr RuleInfo kInfo{.id = "T001",
                          .doc = R"md(### What it finds
 Files that cannot be read as a template: invalid YAML or JSON syntax, text that is not
 UTF-8 (UTF-16, invalid byte sequences), binary files, several YAML documents in one file,
-and input beyond stacklint's safety limits (nesting deeper than 512 levels, YAML aliases
+and input beyond stacklint's safety limits (nesting deeper than 256 levels, YAML aliases
 expanding to more than 1,000,000 nodes). The finding points at the line and column where
 the parser gave up.
 
@@ -35,7 +35,12 @@ Resources:
     Type: AWS::SQS::Queue
     Properties: {}
 ```
-)md"};
+)md",
+                         .no_inline_suppression =
+                             "A file stacklint cannot parse cannot carry a suppression: its "
+                             "`Metadata` is never read.\n(A second YAML document is the one "
+                             "exception: the first document is read, and its\ntop-level "
+                             "`Metadata` can suppress T001.)"};
 
 class ParseError final : public Rule {
   public:

@@ -2,12 +2,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/atomic_file.hpp"
 
 namespace stacklint {
+
+namespace {
+// A baseline holds one line per fingerprint; a file this large is not one.
+constexpr std::size_t kMaxBaselineBytes = 256 * 1024 * 1024;
+}  // namespace
 
 Baseline make_baseline(const std::vector<Finding>& findings) {
     Baseline b;
@@ -31,14 +33,12 @@ bool write_baseline(const std::string& path, const Baseline& baseline, std::stri
 }
 
 std::optional<Baseline> read_baseline(const std::string& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "cannot read the baseline file";
+    std::string text;
+    if (!read_small_file(path, kMaxBaselineBytes, text, error)) {
+        error = "cannot read the baseline file: " + error;
         return std::nullopt;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    const nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, false);
+    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
     const auto not_a_baseline = [&](const std::string& why) {
         error = "not a stacklint baseline (" + why + "); write one with --write-baseline";
         return std::nullopt;

@@ -1,10 +1,10 @@
 #include "config/config.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <system_error>
 
 #include "config/selection.hpp"
+#include "core/atomic_file.hpp"
 #include "core/text.hpp"
 #include "load/loader.hpp"
 
@@ -70,7 +70,14 @@ class ConfigReader {
             return true;
         }
         if (e.key == "require_reasons") {
-            const std::optional<bool> b = v.as_bool();
+            // A boolean, as in the JSON Schema: "true" in quotes is a string.
+            if (v.is_scalar() && v.quoted() && v.as_bool()) {
+                return fail(
+                    v.mark(),
+                    "'require_reasons' must be true or false, unquoted; got the string '\"" +
+                        v.text() + "\"'");
+            }
+            const std::optional<bool> b = v.is_scalar() && !v.quoted() ? v.as_bool() : std::nullopt;
             if (!b)
                 return fail(v.mark(), "'require_reasons' must be true or false; got " + shown(v));
             config.require_reasons = *b;
@@ -174,6 +181,7 @@ class ConfigReader {
 }  // namespace
 
 std::string ConfigError::text() const {
+    if (file.empty()) return message;
     std::string out = file;
     if (mark.valid()) {
         out.append(":").append(std::to_string(mark.line));
@@ -206,7 +214,8 @@ std::optional<fs::path> find_config(const fs::path& start) {
 
 std::optional<Config> parse_config(std::shared_ptr<const Source> source, const fs::path& directory,
                                    ConfigError& error) {
-    const Document doc = load_document(source);
+    const Document doc = load_document(source, detect_format(source->name(), source->bytes()),
+                                       LoadLimits{}, FileKind::Configuration);
     if (!doc.diagnostics.empty()) {
         const Diagnostic& d = doc.diagnostics.front();
         error = ConfigError{source->name(), d.mark, d.message};
@@ -224,19 +233,11 @@ std::optional<Config> load_config(const fs::path& path, const std::string& displ
                                   ConfigError& error) {
     std::error_code ec;
     const fs::path absolute = fs::absolute(path, ec).lexically_normal();
-    std::ifstream in(path, std::ios::binary);
-    if (ec || !in || fs::is_directory(path, ec)) {
-        error = ConfigError{display, {}, "cannot read the configuration file"};
-        return std::nullopt;
-    }
     std::string bytes;
-    char buffer[4096];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (bytes.size() > kMaxConfigBytes) {
-            error = ConfigError{display, {}, "the configuration file is larger than 1 MiB"};
-            return std::nullopt;
-        }
+    std::string why;
+    if (!read_small_file(path.string(), kMaxConfigBytes, bytes, why)) {
+        error = ConfigError{display, {}, "cannot read the configuration file: " + why};
+        return std::nullopt;
     }
     return parse_config(std::make_shared<const Source>(display, std::move(bytes)),
                         absolute.parent_path(), error);

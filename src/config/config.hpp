@@ -19,12 +19,13 @@ namespace stacklint {
 
 inline constexpr std::string_view kConfigFileName = ".stacklint.yaml";
 
-// What is wrong with a configuration file, and where.
+// What is wrong with a configuration file, and where (or with a setting on the command line:
+// then `file` is empty and the message names the flag).
 struct ConfigError {
     std::string file;
     Mark mark;
     std::string message;
-    // "FILE:LINE:COL: MESSAGE" (or "FILE: MESSAGE" without a position).
+    // "FILE:LINE:COL: MESSAGE" (or "FILE: MESSAGE" without a position, "MESSAGE" without a file).
     std::string text() const;
 };
 

@@ -24,19 +24,21 @@ std::string path_for_matching(const Input& input, const fs::path& base) {
 
 }  // namespace
 
-std::size_t remove_excluded(std::vector<Input>& inputs, const std::vector<std::string>& globs,
-                            const fs::path& base) {
-    if (globs.empty()) return 0;
+std::vector<Input> remove_excluded(std::vector<Input>& inputs,
+                                   const std::vector<std::string>& globs, const fs::path& base) {
+    std::vector<Input> removed;
+    if (globs.empty()) return removed;
     const auto excluded = [&](const Input& input) {
         if (input.from_stdin) return false;
         const std::string path = path_for_matching(input, base);
         return std::any_of(globs.begin(), globs.end(),
                            [&](const std::string& g) { return match_path_glob(g, path); });
     };
-    const auto removed = std::remove_if(inputs.begin(), inputs.end(), excluded);
-    const auto count = static_cast<std::size_t>(inputs.end() - removed);
-    inputs.erase(removed, inputs.end());
-    return count;
+    std::vector<Input> kept;
+    for (Input& input : inputs)
+        (excluded(input) ? removed : kept).push_back(std::move(input));
+    inputs = std::move(kept);
+    return removed;
 }
 
 }  // namespace stacklint

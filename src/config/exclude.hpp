@@ -13,8 +13,9 @@ namespace stacklint {
 // Removes the inputs whose path matches one of `globs` (see match_path_glob), taken relative
 // to `base` (the configuration file's directory). Files named on the command line are
 // excluded too, so a hook that passes every staged file honours the configuration. Stdin is
-// never excluded. Returns how many inputs were removed.
-std::size_t remove_excluded(std::vector<Input>& inputs, const std::vector<std::string>& globs,
-                            const std::filesystem::path& base);
+// never excluded. Returns the inputs removed, in order.
+std::vector<Input> remove_excluded(std::vector<Input>& inputs,
+                                   const std::vector<std::string>& globs,
+                                   const std::filesystem::path& base);
 
 }  // namespace stacklint

@@ -47,27 +47,20 @@ std::string shown_path(const fs::path& path, const fs::path& working_directory) 
 }  // namespace
 
 std::optional<Settings> resolve_settings(const CommandLineSettings& cli,
-                                         const fs::path& working_directory, std::string& error) {
+                                         const fs::path& working_directory, ConfigError& error) {
     Settings settings;
     std::optional<Config> config;
-    ConfigError config_error;
     if (cli.config_file) {
-        config = load_config(*cli.config_file, *cli.config_file, config_error);
-        if (!config) {
-            error = config_error.text();
-            return std::nullopt;
-        }
+        config = load_config(*cli.config_file, *cli.config_file, error);
+        if (!config) return std::nullopt;
     } else if (!cli.no_config) {
         if (const std::optional<fs::path> found = find_config(working_directory)) {
-            config = load_config(*found, shown_path(*found, working_directory), config_error);
-            if (!config) {
-                error = config_error.text();
-                return std::nullopt;
-            }
+            config = load_config(*found, shown_path(*found, working_directory), error);
+            if (!config) return std::nullopt;
         }
     }
 
-    bool require_reasons = cli.require_reasons;
+    bool require_reasons = cli.require_reasons.value_or(false);
     std::optional<std::string> fail_on = cli.fail_on;
     if (config) {
         settings.config_file = config->file;
@@ -76,18 +69,25 @@ std::optional<Settings> resolve_settings(const CommandLineSettings& cli,
         settings.rule_options = config->options;
         settings.exclude = config->exclude;
         settings.exclude_base = config->directory;
-        if (!require_reasons) require_reasons = config->require_reasons.value_or(false);
+        if (!cli.require_reasons) require_reasons = config->require_reasons.value_or(false);
         if (!fail_on) fail_on = config->fail_on;
     }
 
     SelectionLayer command_line;
+    std::string flag_error;
+    const auto bad_flag = [&] {
+        error = ConfigError{{}, {}, std::move(flag_error)};
+        return std::nullopt;
+    };
     if (cli.select) {
         command_line.select.emplace();
-        if (!split_selectors(*cli.select, "--select", *command_line.select, error)) {
-            return std::nullopt;
+        if (!split_selectors(*cli.select, "--select", *command_line.select, flag_error)) {
+            return bad_flag();
         }
     }
-    if (!split_selectors(cli.ignore, "--ignore", command_line.ignore, error)) return std::nullopt;
+    if (!split_selectors(cli.ignore, "--ignore", command_line.ignore, flag_error)) {
+        return bad_flag();
+    }
     if (command_line.select || !command_line.ignore.empty()) {
         settings.selection.layers.push_back(std::move(command_line));
     }

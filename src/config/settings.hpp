@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "config/config.hpp"
 #include "config/selection.hpp"
 #include "lint/rule.hpp"
 
@@ -19,7 +20,8 @@ struct CommandLineSettings {
     std::optional<std::vector<std::string>> select;
     std::vector<std::string> ignore;
     std::optional<std::string> fail_on;  // --fail-on
-    bool require_reasons = false;        // --require-reasons
+    // --require-reasons (true) or --no-require-reasons (false), whichever came last.
+    std::optional<bool> require_reasons;
 };
 
 struct Settings {
@@ -34,9 +36,10 @@ struct Settings {
 // Reads `--config FILE`, or else the nearest .stacklint.yaml from `working_directory` up
 // (unless --no-config), checks it, and applies the command line: --select starts the rule
 // selection over, --ignore removes rules from it, --fail-on and --require-reasons replace the
-// file's values. Returns nullopt with `error` set ("FILE:LINE:COL: ..." or "--select: ...").
+// file's values. Returns nullopt with `error` set: the file's mistake and its position, or a
+// flag's (no file; the message starts with "--select: ").
 std::optional<Settings> resolve_settings(const CommandLineSettings& cli,
                                          const std::filesystem::path& working_directory,
-                                         std::string& error);
+                                         ConfigError& error);
 
 }  // namespace stacklint

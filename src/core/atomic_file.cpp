@@ -74,3 +74,44 @@ bool write_file_atomically(const std::string& path, std::string_view content, st
 }
 
 }  // namespace stacklint
+
+namespace stacklint {
+
+bool read_small_file(const std::string& path, std::size_t max_bytes, std::string& bytes,
+                     std::string& error) {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        error = errno_text();
+        return false;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        error = S_ISDIR(st.st_mode) ? std::strerror(EISDIR) : "not a regular file";
+        ::close(fd);
+        return false;
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    bytes.clear();
+    char buffer[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            error = errno_text();
+            ::close(fd);
+            return false;
+        }
+        if (n == 0) break;
+        if (bytes.size() + static_cast<std::size_t>(n) > max_bytes) {
+            error = "larger than " + std::to_string(max_bytes / (1024 * 1024)) + " MiB";
+            ::close(fd);
+            return false;
+        }
+        bytes.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return true;
+}
+
+}  // namespace stacklint

@@ -61,4 +61,60 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string_vi
     return m.empty() ? std::string() : " (did you mean '" + std::string(m) + "'?)";
 }
 
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    const unsigned char c = b(0);
+    const std::size_t left = s.size() - i;
+    const auto cont = [&](std::size_t k) { return k < left && (b(k) & 0xC0) == 0x80; };
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (!cont(1) || !cont(2)) return 0;
+        if (c == 0xE0 && b(1) < 0xA0) return 0;   // overlong
+        if (c == 0xED && b(1) >= 0xA0) return 0;  // UTF-16 surrogate
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (!cont(1) || !cont(2) || !cont(3)) return 0;
+        if (c == 0xF0 && b(1) < 0x90) return 0;   // overlong
+        if (c == 0xF4 && b(1) >= 0x90) return 0;  // above U+10FFFF
+        return 4;
+    }
+    return 0;
+}
+
+char32_t utf8_code_point(std::string_view sequence) {
+    if (sequence.empty()) return 0;
+    const auto b = [&](std::size_t k) { return static_cast<char32_t>(sequence[k]) & 0xFF; };
+    switch (sequence.size()) {
+        case 1:
+            return b(0);
+        case 2:
+            return (b(0) & 0x1F) << 6 | (b(1) & 0x3F);
+        case 3:
+            return (b(0) & 0x0F) << 12 | (b(1) & 0x3F) << 6 | (b(2) & 0x3F);
+        default:
+            return (b(0) & 0x07) << 18 | (b(1) & 0x3F) << 12 | (b(2) & 0x3F) << 6 | (b(3) & 0x3F);
+    }
+}
+
+std::string printable_code_point(std::string_view sequence) {
+    if (sequence.empty()) return {};
+    if (utf8_sequence_length(sequence, 0) != sequence.size()) return "?";
+    const char32_t c = utf8_code_point(sequence);
+    if ((c < 0x20 && c != '\t') || (c >= 0x7F && c < 0xA0)) return "?";
+    return std::string(sequence);
+}
+
+std::string printable_text(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = std::max<std::size_t>(1, utf8_sequence_length(s, i));
+        out += printable_code_point(s.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
 }  // namespace stacklint

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,8 +22,10 @@ struct Input {
 
 // A problem with the run itself rather than with a template: exit code 2.
 struct ToolError {
-    std::string file;
+    std::string file;  // empty when no file is at fault (a bad --select)
     std::string message;
+    std::uint32_t line = 0;  // 1-based position in `file` when known (a configuration error)
+    std::uint32_t column = 0;
 };
 
 struct Discovery {

@@ -36,6 +36,12 @@ std::vector<ActiveRule> active_rules(const LintOptions& options) {
     return out;
 }
 
+// Files found by a directory walk (and, with skip_non_templates, named ones) are linted only
+// when they look like templates.
+bool only_if_template(const Input& input, const LintOptions& options) {
+    return !input.explicit_path || options.skip_non_templates;
+}
+
 void load_one(const Input& input, const LintOptions& options, Slot& slot) {
     if (input.assembly) {
         cdk::LoadedAssembly a =
@@ -46,7 +52,7 @@ void load_one(const Input& input, const LintOptions& options, Slot& slot) {
     }
     // With --skip-non-templates a named file is treated as a walk treats what it finds: only
     // template extensions, and only when the text looks like a template.
-    const bool filter = !input.explicit_path || options.skip_non_templates;
+    const bool filter = only_if_template(input, options);
     if (filter && !input.from_stdin && !has_template_extension(input.path)) return;
     std::string bytes;
     std::string error;
@@ -115,6 +121,22 @@ void parallel_for(std::size_t n, unsigned jobs, Fn fn) {
 }
 
 }  // namespace
+
+std::size_t count_templates(const std::vector<Input>& inputs, const LintOptions& options) {
+    std::size_t n = 0;
+    std::string bytes;
+    std::string error;
+    for (const Input& input : inputs) {
+        if (input.assembly || !only_if_template(input, options)) {
+            ++n;
+        } else if ((input.from_stdin || has_template_extension(input.path)) &&
+                   read_input(input, options.max_file_bytes, bytes, error) &&
+                   looks_like_template(bytes)) {
+            ++n;
+        }
+    }
+    return n;
+}
 
 std::string stack_name_for(const std::string& display) {
     if (display == "<stdin>") return "stdin";

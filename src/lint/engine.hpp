@@ -38,7 +38,7 @@ struct LintResult {
     std::size_t resources = 0;
     std::size_t suppressed = 0;  // findings removed by inline suppressions (src/config/suppress)
     std::size_t baselined = 0;   // findings hidden by a baseline (src/config/baseline)
-    std::size_t excluded = 0;    // files left out by the configuration's `exclude`
+    std::size_t excluded = 0;    // templates left out by the configuration's `exclude`
 };
 
 // Reads and loads every input, then runs the rules (run_rules).
@@ -47,6 +47,11 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options = {
 // Runs every enabled rule over the stacks already in `result.set`, adds their findings,
 // counts files and resources, and sorts the findings.
 void run_rules(LintResult& result, const LintOptions& options = {});
+
+// How many of `inputs` lint() would have linted as templates (or assemblies): files named on
+// the command line, and the files that look like templates (which reads them). For counting
+// the inputs the configuration excluded.
+std::size_t count_templates(const std::vector<Input>& inputs, const LintOptions& options = {});
 
 // The stack name for a loose template file: its file name without directory and without its
 // last extension (`envs/api.dev.yaml` -> `api.dev`).

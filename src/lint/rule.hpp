@@ -26,6 +26,9 @@ struct RuleInfo {
     std::string_view summary;  // one line
     // Markdown with the sections "What it finds", "Why it matters", "Bad", "Good".
     std::string_view doc;
+    // Why the rule's findings cannot be suppressed in a template's `Metadata`, for a rule whose
+    // findings cannot be (docs/rules.md then offers configuration instead); empty when they can.
+    std::string_view no_inline_suppression = {};
 };
 
 // Options from configuration that rules read, by name: "storage_stacks" -> name globs. They

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/text.hpp"
+
 namespace stacklint {
 
 namespace {
@@ -24,30 +26,6 @@ std::string hex_byte(unsigned char c) {
     return buf;
 }
 
-// Length of the valid UTF-8 sequence starting at s[i], or 0 if it is invalid (overlong forms,
-// surrogates and code points above U+10FFFF included).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-    const unsigned char c = b(0);
-    const std::size_t left = s.size() - i;
-    const auto cont = [&](std::size_t k) { return k < left && (b(k) & 0xC0) == 0x80; };
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (!cont(1) || !cont(2)) return 0;
-        if (c == 0xE0 && b(1) < 0xA0) return 0;   // overlong
-        if (c == 0xED && b(1) >= 0xA0) return 0;  // UTF-16 surrogate
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (!cont(1) || !cont(2) || !cont(3)) return 0;
-        if (c == 0xF0 && b(1) < 0x90) return 0;   // overlong
-        if (c == 0xF4 && b(1) >= 0x90) return 0;  // above U+10FFFF
-        return 4;
-    }
-    return 0;
-}
-
 }  // namespace
 
 Format detect_format(std::string_view name, std::string_view bytes) {
@@ -61,31 +39,34 @@ Format detect_format(std::string_view name, std::string_view bytes) {
     return Format::Yaml;
 }
 
-std::optional<Diagnostic> check_encoding(const Source& source) {
+std::optional<Diagnostic> check_encoding(const Source& source, FileKind kind) {
     const std::string_view bytes = source.bytes();
+    const bool config = kind == FileKind::Configuration;
+    const std::string must_be_utf8 =
+        config ? "a configuration file must be UTF-8" : "CloudFormation templates must be UTF-8";
     if (bytes.starts_with(std::string_view("\x00\x00\xFE\xFF", 4)) ||
         bytes.starts_with(std::string_view("\xFF\xFE\x00\x00", 4))) {
-        return Diagnostic{"T001", Mark{1, 1},
-                          "file is UTF-32 (it starts with a UTF-32 byte-order mark); "
-                          "CloudFormation templates must be UTF-8"};
+        return Diagnostic{
+            "T001", Mark{1, 1},
+            "file is UTF-32 (it starts with a UTF-32 byte-order mark); " + must_be_utf8};
     }
     if (bytes.starts_with("\xFE\xFF") || bytes.starts_with("\xFF\xFE")) {
-        return Diagnostic{"T001", Mark{1, 1},
-                          "file is UTF-16 (it starts with a UTF-16 byte-order mark); "
-                          "CloudFormation templates must be UTF-8"};
+        return Diagnostic{
+            "T001", Mark{1, 1},
+            "file is UTF-16 (it starts with a UTF-16 byte-order mark); " + must_be_utf8};
     }
     // A NUL byte anywhere says "binary file" more clearly than whatever invalid UTF-8 precedes it.
     if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
         return Diagnostic{"T001", source.mark_at(nul),
-                          "file contains a NUL byte; it looks like a binary file, not a template"};
+                          std::string("file contains a NUL byte; it looks like a binary file, ") +
+                              (config ? "not a configuration file" : "not a template")};
     }
     for (std::size_t i = 0; i < bytes.size();) {
         const unsigned char c = static_cast<unsigned char>(bytes[i]);
         const std::size_t n = utf8_sequence_length(bytes, i);
         if (n == 0) {
-            return Diagnostic{
-                "T001", source.mark_at(i),
-                "invalid UTF-8 (byte " + hex_byte(c) + "); CloudFormation templates must be UTF-8"};
+            return Diagnostic{"T001", source.mark_at(i),
+                              "invalid UTF-8 (byte " + hex_byte(c) + "); " + must_be_utf8};
         }
         i += n;
     }
@@ -98,11 +79,12 @@ Document load_document(std::shared_ptr<const Source> source, const LoadLimits& l
 }
 
 Document load_document(std::shared_ptr<const Source> source, Format format,
-                       const LoadLimits& limits) {
+                       const LoadLimits& limits, FileKind kind) {
     Document doc;
     doc.source = std::move(source);
     doc.format = format;
-    if (auto bad = check_encoding(*doc.source)) {
+    doc.kind = kind;
+    if (auto bad = check_encoding(*doc.source, kind)) {
         doc.diagnostics.push_back(std::move(*bad));
         return doc;
     }

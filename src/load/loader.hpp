@@ -30,9 +30,15 @@ struct LoadLimits {
     std::size_t max_nodes = 20'000'000;       // nodes in one document
 };
 
+// What a file is read as. The loader's messages say what is wrong with that kind of file, and
+// only templates have CloudFormation's short-form tags (`!Ref`): in a configuration file a tag
+// is an error.
+enum class FileKind { Template, Configuration };
+
 struct Document {
     std::shared_ptr<const Source> source;
     Format format = Format::Yaml;
+    FileKind kind = FileKind::Template;
     std::optional<Node> root;  // empty when the file could not be parsed at all
     std::vector<Diagnostic> diagnostics;
     // True when a YAML tag of a template preprocessor appears (Rain's `!Rain::Embed`,
@@ -46,11 +52,11 @@ Format detect_format(std::string_view name, std::string_view bytes);
 
 // Checks that the bytes are UTF-8 text (BOM allowed) and returns what is wrong otherwise:
 // UTF-16/32, NUL bytes, invalid UTF-8 sequences.
-std::optional<Diagnostic> check_encoding(const Source& source);
+std::optional<Diagnostic> check_encoding(const Source& source, FileKind kind = FileKind::Template);
 
 Document load_document(std::shared_ptr<const Source> source, const LoadLimits& limits = {});
 Document load_document(std::shared_ptr<const Source> source, Format format,
-                       const LoadLimits& limits = {});
+                       const LoadLimits& limits = {}, FileKind kind = FileKind::Template);
 
 // Format-specific entry points; the bytes must already have passed check_encoding.
 void load_yaml(Document& doc, const LoadLimits& limits);

@@ -66,7 +66,10 @@ void TreeBuilder::key(std::string text, Mark mark) {
         doc_.diagnostics.push_back(
             {"T002", mark,
              "duplicate key '" + text + "' (first at line " + std::to_string(first.line) +
-                 "): CloudFormation rejects a template that repeats a key in one mapping"});
+                 (doc_.kind == FileKind::Configuration
+                      ? "): a configuration file may give each key only once"
+                      : "): CloudFormation rejects a template that repeats a key in one "
+                        "mapping")});
         // The first occurrence wins; the duplicate's value is read and dropped.
         text.clear();
         f.key_mark = Mark{};

@@ -141,9 +141,8 @@ class YamlHandler final : public YAML::EventHandler {
             emit(Node::scalar(value, core == "str", inner), anchor);
             return;
         }
-        const std::string fn = long_form(tag);
+        const std::string fn = function_of(tag, mark);
         if (fn.empty()) {
-            unknown_tag(tag, mark);
             emit(Node::scalar(value, false, inner), anchor);
             return;
         }
@@ -240,6 +239,21 @@ class YamlHandler final : public YAML::EventHandler {
         return text == "~" || text == "null" || text == "Null" || text == "NULL" ? text : "";
     }
 
+    // The intrinsic function a local tag stands for, or empty (and reported) when it stands
+    // for none: an unknown tag in a template, any tag in a configuration file.
+    std::string function_of(const std::string& tag, Mark mark) {
+        if (doc_.kind == FileKind::Configuration) {
+            doc_.diagnostics.push_back({"T003", mark,
+                                        "YAML tag '" + tag +
+                                            "' has no meaning in a configuration file; write the "
+                                            "value without it"});
+            return {};
+        }
+        std::string fn = long_form(tag);
+        if (fn.empty()) unknown_tag(tag, mark);
+        return fn;
+    }
+
     void unknown_tag(const std::string& tag, Mark mark) {
         if (tag.starts_with("!Rain::")) doc_.preprocessor_tags = true;
         static const std::vector<std::string_view> kShortForms = {
@@ -284,8 +298,7 @@ class YamlHandler final : public YAML::EventHandler {
         const Mark mark = to_mark(m);
         std::string fn;
         if (tag != "?" && tag != "!" && !tag.starts_with(kCoreTagPrefix)) {
-            fn = long_form(tag);
-            if (fn.empty()) unknown_tag(tag, mark);
+            fn = function_of(tag, mark);
         }
         const Mark inner = tag != "?" || anchor ? value_mark(m) : mark;
         open_.push_back(Open{std::move(fn), mark, inner, anchor});
@@ -423,8 +436,11 @@ void load_yaml(Document& doc, const LoadLimits& limits) {
         } catch (const YAML::Mark& m) {
             doc.diagnostics.push_back(
                 {"T001", errors.at(offset_of(m)),
-                 "a second YAML document starts here; CloudFormation reads one document per "
-                 "template"});
+                 doc.kind == FileKind::Configuration
+                     ? "a second YAML document starts here; a configuration file is one YAML "
+                       "document"
+                     : "a second YAML document starts here; CloudFormation reads one document "
+                       "per template"});
         } catch (const YAML::Exception& e) {
             doc.diagnostics.push_back({"T001", errors.at(offset_of(e.mark)),
                                        "invalid YAML after the first document: " + e.msg});

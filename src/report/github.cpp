@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request's
 // diff (`::error file=F,line=L,col=C,title=T::message`).
 
+#include "core/text.hpp"
 #include "report/report.hpp"
 
 namespace stacklint {
@@ -19,20 +20,17 @@ std::string_view command(Severity s) {
     return "warning";
 }
 
-// GitHub's escaping for workflow commands: in the message, '%', CR and LF; in property
-// values also ':' and ',' (which would end the value).
+// GitHub's escaping for workflow commands: '%' everywhere, and in property values also ':'
+// and ',' (which would end the value). Control characters come first: the log would
+// interpret them (ANSI colours), and CR or LF would end the command, so they are masked as in
+// text output (which leaves GitHub's %0D and %0A escapes nothing to do) and a template cannot
+// inject a workflow command.
 std::string escape(std::string_view s, bool property) {
     std::string out;
-    for (const char c : s) {
+    for (const char c : printable_text(s)) {
         switch (c) {
             case '%':
                 out += "%25";
-                break;
-            case '\r':
-                out += "%0D";
-                break;
-            case '\n':
-                out += "%0A";
                 break;
             case ':':
                 out += property ? "%3A" : ":";
@@ -77,8 +75,13 @@ void write_github(std::ostream& out, const LintResult& result, const ReportOptio
         out << ",title=" << escape(title, true) << "::" << escape(message, false) << '\n';
     }
     for (const ToolError& e : result.errors) {
-        out << "::error file=" << escape(report_path(e.file, options.base), true)
-            << ",title=stacklint::" << escape(e.message, false) << '\n';
+        out << "::error ";
+        if (!e.file.empty()) {
+            out << "file=" << escape(report_path(e.file, options.base), true);
+            if (e.line > 0) out << ",line=" << e.line << ",col=" << e.column;
+            out << ",";
+        }
+        out << "title=stacklint::" << escape(e.message, false) << '\n';
     }
     if (options.quiet) return;
     const Summary s = summarize(result);

@@ -60,8 +60,12 @@ void write_json(std::ostream& out, const LintResult& result) {
                       {"baselined", s.baselined},
                       {"excluded", s.excluded}};
     ojson errors = ojson::array();
-    for (const ToolError& e : result.errors)
-        errors.push_back({{"file", e.file}, {"message", e.message}});
+    for (const ToolError& e : result.errors) {
+        errors.push_back({{"file", string_or_null(e.file)},
+                          {"line", e.line > 0 ? ojson(e.line) : ojson(nullptr)},
+                          {"column", e.line > 0 ? ojson(e.column) : ojson(nullptr)},
+                          {"message", e.message}});
+    }
     doc["errors"] = std::move(errors);
     // Invalid UTF-8 never reaches here (the loader rejects it), but messages may quote bytes
     // from a file name: replace rather than throw.

@@ -7,21 +7,39 @@
 #include <tuple>
 #include <vector>
 
+#include "core/text.hpp"
 #include "report/report.hpp"
 
 namespace stacklint {
 
 namespace {
 
-// Text safe in XML 1.0 content and attribute values. Characters XML 1.0 cannot carry at all
-// (C0 controls other than tab, line feed and carriage return) become '?'; line breaks in
-// attributes are written as references so that parsers keep them.
+// Whether XML 1.0 can carry the code point at all (its production `Char`): tab, line feed,
+// carriage return, U+0020-U+D7FF, U+E000-U+FFFD and U+10000-U+10FFFF. Surrogates never get
+// here (they are not valid UTF-8).
+bool xml_char(char32_t c) {
+    if (c < 0x20) return c == '\t' || c == '\n' || c == '\r';
+    return c < 0xD800 || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+}
+
+// Text safe in XML 1.0 content and attribute values. Characters XML 1.0 cannot carry (C0
+// controls other than tab, line feed and carriage return, U+FFFE, U+FFFF) and bytes that are
+// not valid UTF-8 (file names are not checked by the loader) become '?', and so does DEL;
+// line breaks in attributes are written as references so that parsers keep them.
 std::string xml_escape(std::string_view s, bool attribute) {
     std::string out;
     out.reserve(s.size());
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (ch) {
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = utf8_sequence_length(s, i);
+        if (n == 0) {
+            out += '?';
+            ++i;
+            continue;
+        }
+        const std::string_view cp = s.substr(i, n);
+        i += n;
+        const char32_t c = utf8_code_point(cp);
+        switch (c) {
             case '&':
                 out += "&amp;";
                 break;
@@ -47,7 +65,11 @@ std::string xml_escape(std::string_view s, bool attribute) {
                 out += attribute ? "&#9;" : "\t";
                 break;
             default:
-                out += (c < 0x20 || c == 0x7F) ? '?' : ch;
+                if (xml_char(c) && c != 0x7F) {
+                    out += cp;
+                } else {
+                    out += '?';
+                }
         }
     }
     return out;
@@ -154,9 +176,15 @@ void write_junit(std::ostream& out, const LintResult& result, const ReportOption
         out << "  <testsuite name=\"stacklint\" tests=\"" << result.errors.size()
             << "\" failures=\"0\" errors=\"" << result.errors.size() << "\" skipped=\"0\">\n";
         for (const ToolError& e : result.errors) {
-            out << "    <testcase classname=\"stacklint\" name=\"" << attr(e.file)
-                << "\">\n      <error type=\"tool-error\" message=\"" << attr(e.message)
-                << "\"/>\n    </testcase>\n";
+            out << "    <testcase classname=\"stacklint\" name=\""
+                << attr(e.file.empty() ? "stacklint" : e.file) << "\"";
+            if (!e.file.empty()) {
+                out << " file=\"" << attr(report_path(e.file, options.base)) << "\"";
+                if (e.line > 0) out << " line=\"" << e.line << "\"";
+            }
+            out << ">\n      <error type=\"tool-error\" message=\"" << attr(e.message) << "\">"
+                << xml_escape(tool_error_place(e), false) << (e.file.empty() ? "" : ": ")
+                << xml_escape(e.message, false) << "</error>\n    </testcase>\n";
         }
         out << "  </testsuite>\n";
     }

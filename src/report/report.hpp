@@ -49,9 +49,14 @@ void write_github(std::ostream& out, const LintResult& result, const ReportOptio
 
 // docs/rules.md: every rule's documentation, and how to suppress it.
 void write_rules_markdown(std::ostream& out);
+// One rule's section of docs/rules.md (what `stacklint explain` prints).
+void write_rule_markdown(std::ostream& out, const RuleInfo& info);
 
-// Tool errors go to stderr in every format: "stacklint: error: FILE: MESSAGE".
+// Tool errors go to stderr in every format: "stacklint: error: FILE: MESSAGE", with
+// FILE:LINE:COL when the error has a position and without FILE when it has no file.
 void write_tool_errors(std::ostream& err, const LintResult& result);
+// "FILE", "FILE:LINE:COL", or "" for an error that no file is at fault for.
+std::string tool_error_place(const ToolError& e);
 
 // A finding's file as reports show it: relative_path (src/core/finding.hpp).
 std::string report_path(const std::string& file, const std::filesystem::path& base,

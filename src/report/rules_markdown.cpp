@@ -15,6 +15,14 @@ void write_suppression_help(std::ostream& out, const RuleInfo& info) {
             << info.id << "]`) or for one run with `--ignore " << info.id << "`.\n";
         return;
     }
+    if (!info.no_inline_suppression.empty()) {
+        out << info.no_inline_suppression
+            << "\n\n"
+               "Leave the file out with `exclude: [path/to/file.yaml]` in `.stacklint.yaml`, or "
+               "turn the\nrule off: `ignore: ["
+            << info.id << "]` in `.stacklint.yaml`, or `--ignore " << info.id << "` for one run.\n";
+        return;
+    }
     out << "For one resource, say why in its `Metadata`:\n\n"
            "```yaml\n"
            "Metadata:\n"
@@ -56,15 +64,19 @@ void write_rules_markdown(std::ostream& out) {
             << to_string(i.severity) << " | " << i.summary << " |\n";
     }
     for (const Rule* r : rules) {
-        const RuleInfo& i = r->info();
-        out << "\n## " << i.id << " " << i.name << "\n\n"
-            << i.summary << ".\n\n"
-            << "Default severity: **" << to_string(i.severity) << "**. Pack: " << i.pack << ".\n\n"
-            << i.doc;
-        if (!i.doc.empty() && i.doc.back() != '\n') out << '\n';
         out << '\n';
-        write_suppression_help(out, i);
+        write_rule_markdown(out, r->info());
     }
+}
+
+void write_rule_markdown(std::ostream& out, const RuleInfo& i) {
+    out << "## " << i.id << " " << i.name << "\n\n"
+        << i.summary << ".\n\n"
+        << "Default severity: **" << to_string(i.severity) << "**. Pack: " << i.pack << ".\n\n"
+        << i.doc;
+    if (!i.doc.empty() && i.doc.back() != '\n') out << '\n';
+    out << '\n';
+    write_suppression_help(out, i);
 }
 
 }  // namespace stacklint

@@ -158,12 +158,15 @@ void write_sarif(std::ostream& out, const LintResult& result, const ReportOption
 
     ojson notifications = ojson::array();
     for (const ToolError& e : result.errors) {
-        notifications.push_back(
-            {{"level", "error"},
-             {"message", {{"text", e.message}}},
-             {"locations",
-              ojson::array({{{"physicalLocation",
-                              {{"artifactLocation", artifact_location(e.file, base)}}}}})}});
+        ojson note = {{"level", "error"}, {"message", {{"text", e.message}}}};
+        if (!e.file.empty()) {
+            ojson physical = {{"artifactLocation", artifact_location(e.file, base)}};
+            if (e.line > 0) {
+                physical["region"] = {{"startLine", e.line}, {"startColumn", e.column}};
+            }
+            note["locations"] = ojson::array({{{"physicalLocation", std::move(physical)}}});
+        }
+        notifications.push_back(std::move(note));
     }
 
     ojson run;

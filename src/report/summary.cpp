@@ -3,6 +3,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "core/text.hpp"
 #include "report/report.hpp"
 
 namespace stacklint {
@@ -41,9 +42,20 @@ Summary summarize(const LintResult& result) {
     return s;
 }
 
+std::string tool_error_place(const ToolError& e) {
+    std::string out = e.file;
+    if (!out.empty() && e.line > 0) {
+        out.append(":").append(std::to_string(e.line));
+        out.append(":").append(std::to_string(e.column));
+    }
+    return out;
+}
+
 void write_tool_errors(std::ostream& err, const LintResult& result) {
     for (const ToolError& e : result.errors) {
-        err << "stacklint: error: " << e.file << ": " << e.message << '\n';
+        err << "stacklint: error: ";
+        if (!e.file.empty()) err << printable_text(tool_error_place(e)) << ": ";
+        err << printable_text(e.message) << '\n';
     }
 }
 

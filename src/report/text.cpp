@@ -2,6 +2,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/text.hpp"
 #include "report/report.hpp"
 
 namespace stacklint {
@@ -38,24 +39,6 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
     return out;
 }
 
-// Byte length of the UTF-8 sequence starting with `lead` (1 for anything unexpected: the
-// loader has already rejected invalid UTF-8).
-std::size_t sequence_length(unsigned char lead) {
-    if (lead >= 0xF0) return 4;
-    if (lead >= 0xE0) return 3;
-    if (lead >= 0xC0) return 2;
-    return 1;
-}
-
-// One code point of a source line as it is safe to print: control characters (which could
-// drive the terminal) become '?', a tab stays a tab so the caret line can mirror it.
-std::string printable(std::string_view cp) {
-    const auto c = static_cast<unsigned char>(cp[0]);
-    if (cp.size() == 1 && ((c < 0x20 && c != '\t') || c == 0x7F)) return "?";
-    if (cp.size() == 2 && c == 0xC2 && static_cast<unsigned char>(cp[1]) < 0xA0) return "?";
-    return std::string(cp);
-}
-
 struct Frame {
     std::string text;   // what to print of the line
     std::string caret;  // spaces (and tabs) up to the caret, then '^'
@@ -66,7 +49,7 @@ struct Frame {
 // memory beyond the bytes already loaded.
 Frame make_frame(std::string_view line, std::uint32_t column) {
     const auto next = [&line](std::size_t i) {
-        return i + std::min(sequence_length(static_cast<unsigned char>(line[i])), line.size() - i);
+        return i + std::max<std::size_t>(1, utf8_sequence_length(line, i));
     };
     std::size_t count = 0;
     for (std::size_t i = 0; i < line.size(); i = next(i))
@@ -87,7 +70,7 @@ Frame make_frame(std::string_view line, std::uint32_t column) {
     for (std::size_t i = 0; i < line.size() && index < last; ++index) {
         const std::size_t end = next(i);
         if (index >= first) {
-            const std::string shown = printable(line.substr(i, end - i));
+            const std::string shown = printable_code_point(line.substr(i, end - i));
             f.text += shown;
             if (index < at) f.caret += shown == "\t" ? '\t' : ' ';
         }
@@ -99,28 +82,34 @@ Frame make_frame(std::string_view line, std::uint32_t column) {
 }
 
 void write_location(std::ostream& out, const Finding& f) {
-    out << f.file;
+    out << printable_text(f.file);
     if (f.mark.valid()) out << ':' << f.mark.line << ':' << f.mark.column;
 }
 
 // A finding in a template: `file:line:col: severity ID message [resource]`. A finding on a
 // CDK construct leads with the construct path, the way CDK users think of their app, and
 // gives the synthesized template's position (and the user's code, when known) below it.
+// Everything that comes from a template or a file name goes through printable_text, so that
+// a finding is one line whatever its names and values hold.
 void write_finding(std::ostream& out, const Finding& f, const Source* source, const Palette& p) {
     out << p.bold();
     if (f.construct.empty()) {
         write_location(out, f);
     } else {
-        out << f.construct;
+        out << printable_text(f.construct);
     }
     out << ':' << p.reset() << ' ' << p.severity(f.severity) << to_string(f.severity) << p.reset()
-        << ' ' << p.bold() << f.rule << p.reset() << ' ' << f.message;
-    if (!f.resource.empty()) out << ' ' << p.dim() << '[' << f.resource << ']' << p.reset();
+        << ' ' << p.bold() << f.rule << p.reset() << ' ' << printable_text(f.message);
+    if (!f.resource.empty()) {
+        out << ' ' << p.dim() << '[' << printable_text(f.resource) << ']' << p.reset();
+    }
     out << '\n';
     if (!f.construct.empty()) {
         out << p.dim() << "  --> " << p.reset();
         write_location(out, f);
-        if (!f.origin.empty()) out << p.dim() << ", created at " << p.reset() << f.origin;
+        if (!f.origin.empty()) {
+            out << p.dim() << ", created at " << p.reset() << printable_text(f.origin);
+        }
         out << '\n';
     }
     if (source == nullptr || !f.mark.valid() || f.mark.line > source->line_count()) return;
@@ -174,7 +163,8 @@ void write_summary(std::ostream& out, const LintResult& result, const Palette& p
             const auto stacks = most_frequent(s.by_stack);
             out << "By stack:";
             for (std::size_t i = 0; i < stacks.size() && i < kTopStacks; ++i)
-                out << (i ? ", " : " ") << stacks[i].first << " ×" << stacks[i].second;
+                out << (i ? ", " : " ") << printable_text(stacks[i].first) << " ×"
+                    << stacks[i].second;
             if (stacks.size() > kTopStacks) {
                 out << ", and " << plural(stacks.size() - kTopStacks, "more stack", "more stacks");
             }

@@ -25,6 +25,9 @@ TEST_CASE("CLI: --version and --help exit 0") {
     CHECK(run_stacklint("--help", out) == 0);
     CHECK_THAT(out, Catch::Contains("Exit codes:"));
     CHECK_THAT(out, Catch::Contains("--fail-on"));
+    CHECK_THAT(out, Catch::Contains("--no-require-reasons"));
+    CHECK_THAT(out, Catch::Contains("--write-baseline"));
+    CHECK_THAT(out, Catch::Contains("exit code 0 once the baseline is written"));
 }
 
 TEST_CASE("CLI: a bad flag or value is a tool error, exit 2") {
@@ -227,6 +230,16 @@ TEST_CASE("CLI: rules and explain") {
     CHECK(run_stacklint("explain T002", out) == 0);
     CHECK_THAT(out, Catch::Contains("### Why it matters"));
     CHECK(run_stacklint("explain duplicate-key", out) == 0);
+    // explain prints the rule's section of docs/rules.md, "How to suppress" included.
+    std::string all;
+    REQUIRE(run_stacklint("rules --format markdown", all) == 0);
+    for (const char* id : {"T001", "T002", "R003", "M001"}) {
+        INFO(id);
+        CHECK(run_stacklint(std::string("explain ") + id, out) == 0);
+        CHECK_THAT(out, Catch::StartsWith(std::string("## ") + id + " "));
+        CHECK_THAT(out, Catch::Contains("### How to suppress"));
+        CHECK_THAT(all, Catch::Contains("\n" + out));
+    }
     CHECK(run_stacklint("explain T999", out, true) == 2);
     CHECK_THAT(out, Catch::Contains("no rule 'T999'"));
 }

@@ -159,6 +159,18 @@ TEST_CASE("JUnit: well-formed XML, a suite per file, failures at or above --fail
     CHECK_THAT(xml, Catch::Contains("a&lt;b&gt;&amp;&apos;&quot;c"));
     CHECK_THAT(xml, Catch::StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"));
 
+    // Code points XML 1.0 cannot carry at all (C0 controls but tab, LF and CR; U+FFFE, U+FFFF)
+    // are masked, in attributes and in text; the other characters pass through.
+    write_temp("junit/templates/nonchars.yaml",
+               "Resources:\n  \"x\\uFFFEy\\uFFFFz\\x01\\x1b\\x7f\\t\\u00e9\":\n"
+               "    Type: AWS::SQS::Queue\n");
+    REQUIRE(run_in(dir, "--no-config -f junit templates/nonchars.yaml > nonchars.xml", out) == 1);
+    const std::string nonchars = read_all(dir + "/nonchars.xml");
+    CHECK_THAT(nonchars, Catch::Contains("name=\"T007 invalid-logical-id x?y?z???&#9;\u00e9\""));
+    CHECK_THAT(nonchars, Catch::Contains("resource name 'x?y?z???\t\u00e9' must contain"));
+    CHECK_THAT(nonchars, !Catch::Contains("\xEF\xBF\xBE"));
+    CHECK_THAT(nonchars, !Catch::Contains("\xEF\xBF\xBF"));
+
     std::string lint;
     const int parsed = run_shell("xmllint --noout '" + dir + "/out.xml'", lint, true);
     if (parsed == 127) {
@@ -166,6 +178,7 @@ TEST_CASE("JUnit: well-formed XML, a suite per file, failures at or above --fail
     } else {
         INFO(lint);
         CHECK(parsed == 0);
+        CHECK(run_shell("xmllint --noout '" + dir + "/nonchars.xml'", lint, true) == 0);
         // xmllint must be able to fail.
         std::ofstream(dir + "/broken.xml") << "<testsuites><testsuite></testsuites>";
         CHECK(run_shell("xmllint --noout '" + dir + "/broken.xml'", lint, true) != 0);
@@ -197,6 +210,19 @@ TEST_CASE("GitHub: workflow commands with GitHub's escaping") {
     std::string line;
     while (std::getline(lines, line))
         CHECK((line.starts_with("::") || line.starts_with("stacklint: checked")));
+    // GitHub places annotations by path from the repository root: with GITHUB_WORKSPACE set
+    // (Actions sets it to the checkout), paths are relative to it, wherever stacklint runs.
+    REQUIRE(run_in(dir + "/templates", "--no-config -f github app.yaml", out) == 1);
+    CHECK_THAT(out, Catch::Contains("::error file=app.yaml,line=2,col=3,"));
+    REQUIRE(run_shell("cd '" + dir + "/templates' && GITHUB_WORKSPACE='" + dir + "' " + kBin +
+                          " --no-config -f github app.yaml",
+                      out) == 1);
+    CHECK_THAT(out, Catch::Contains("::error file=templates/app.yaml,line=2,col=3,"));
+    // The workspace applies to GitHub commands only; text keeps the working directory.
+    REQUIRE(run_shell("cd '" + dir + "/templates' && GITHUB_WORKSPACE='" + dir + "' " + kBin +
+                          " --no-config app.yaml",
+                      out) == 1);
+    CHECK_THAT(out, Catch::StartsWith("app.yaml:2:3: error T007"));
 }
 
 TEST_CASE("Outputs: text on stdout and machine files in the same run, written atomically") {
@@ -275,6 +301,49 @@ TEST_CASE("Text: code frames, colour and the summary with context") {
     CHECK_THAT(out, Catch::Contains("     |  " + std::string(50, ' ') + "^\n"));
 }
 
+TEST_CASE("Text and GitHub: characters from templates cannot break a finding's line") {
+    // ESC, CR, LF, DEL and a C1 control in a resource name (quoted by the message and shown
+    // as [resource]), in a quoted value, and in the file name itself.
+    const std::string dir = test::temp_dir() + "/controls";
+    write_temp("controls/e\x1bvil.yaml",
+               "Resources:\n"
+               "  \"a\\e[31m\\r\\nb\\x7f\\x85c\":\n"
+               "    Type: AWS::SQS::Queue\n"
+               "  Topic:\n"
+               "    Type: AWS::SNS::Topic\n"
+               "    DeletionPolicy: \"Ret\\e]0;owned\\aain\\nx\"\n");
+    std::string out;
+    REQUIRE(run_in(dir, "--no-config --quiet .", out) == 1);
+    CHECK_THAT(out, Catch::Contains("e?vil.yaml:2:3: error T007 resource name 'a?[31m??b??c' "));
+    CHECK_THAT(out, Catch::Contains(" [a?[31m??b??c]\n"));
+    CHECK_THAT(out, Catch::Contains("'Ret?]0;owned?ain?x'"));
+    for (const char c : {'\x1b', '\r', '\x7f', '\a'})
+        CHECK(out.find(c) == std::string::npos);
+    CHECK(out.find("\xC2\x85") == std::string::npos);
+    // Every line is a finding, a code frame line, or a caret line.
+    std::istringstream lines(out);
+    std::string line;
+    std::size_t findings = 0;
+    while (std::getline(lines, line)) {
+        INFO(line);
+        if (line.starts_with("e?vil.yaml:")) {
+            ++findings;
+        } else {
+            CHECK(line.find(" | ") == 4);
+        }
+    }
+    CHECK(findings == 2);
+
+    REQUIRE(run_in(dir, "--no-config -f github .", out) == 1);
+    for (const char c : {'\x1b', '\r', '\x7f', '\a'})
+        CHECK(out.find(c) == std::string::npos);
+    CHECK_THAT(out, Catch::Contains("::error file=e?vil.yaml,line=2,col=3,title=T007 "
+                                    "invalid-logical-id::resource name 'a?[31m??b??c'"));
+    std::istringstream commands(out);
+    while (std::getline(commands, line))
+        CHECK((line.starts_with("::") || line.starts_with("stacklint: checked")));
+}
+
 TEST_CASE("Text: zero templates is called out") {
     const std::string dir = test::temp_dir() + "/empty-project";
     fs::create_directories(dir);
@@ -297,6 +366,22 @@ TEST_CASE("Config: found from the working directory up, overridden by flags") {
     CHECK_THAT(out, !Catch::Contains("T011"));
     CHECK_THAT(out, Catch::Contains("Checked 1 template"));
     CHECK_THAT(out, Catch::Contains("1 file excluded by configuration"));
+    // Only templates count as excluded: not the configuration file itself, nor other YAML a
+    // directory walk would have skipped anyway.
+    write_temp("config-star/.stacklint.yaml", "exclude: ['*.yaml']\n");
+    write_temp("config-star/a.yaml", "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n");
+    write_temp("config-star/settings.yaml", "name: not a template\n");
+    CHECK(run_in(test::temp_dir() + "/config-star", ".", out) == 0);
+    CHECK_THAT(out, Catch::Contains("Not shown: 1 file excluded by configuration."));
+    CHECK(run_in(test::temp_dir() + "/config-star", "-f json .", out) == 0);
+    CHECK(nlohmann::json::parse(out)["summary"]["excluded"] == 1);
+    // Named on the command line, a file is always linted, so excluding it counts; with
+    // --skip-non-templates only a template does.
+    CHECK(run_in(test::temp_dir() + "/config-star", "-f json a.yaml settings.yaml", out) == 0);
+    CHECK(nlohmann::json::parse(out)["summary"]["excluded"] == 2);
+    CHECK(run_in(test::temp_dir() + "/config-star",
+                 "-f json --skip-non-templates a.yaml settings.yaml", out) == 0);
+    CHECK(nlohmann::json::parse(out)["summary"]["excluded"] == 1);
     // From a subdirectory the same file applies; excludes stay relative to it.
     CHECK(run_in(dir + "/deep/er", "../../templates", out) == 0);
     CHECK_THAT(out, Catch::Contains("Checked 1 template"));
@@ -332,6 +417,86 @@ TEST_CASE("Config: a malformed file is exit 2 with file, line and column, and no
     CHECK_THAT(out, Catch::Contains("missing.yaml: cannot read the configuration file"));
 }
 
+TEST_CASE("Config and baseline errors: the requested reports are written, with the error") {
+    // CI uploads the SARIF file with `if: always()`: a run that stops before linting must still
+    // leave every requested report, saying why, so the upload shows the real error.
+    const std::string dir = make_project("report-errors");
+    write_temp("report-errors/.stacklint.yaml", "select: [T]\nignore: [T0007]\n");
+    const std::string outputs =
+        "--output-sarif r.sarif --output-junit r.xml --output-json r.json templates";
+    std::string out;
+    REQUIRE(run_in(dir, "-f github " + outputs, out) == 2);
+    CHECK_THAT(out, Catch::StartsWith("::error file=.stacklint.yaml,line=2,col=10,title=stacklint::"
+                                      "in 'ignore': no rule, rule prefix or rule name 'T0007'"));
+    CHECK_THAT(out, !Catch::Contains("checked"));
+
+    const auto sarif = nlohmann::json::parse(read_all(dir + "/r.sarif"));
+    const auto& run = sarif["runs"][0];
+    CHECK(run["results"].empty());
+    CHECK(run["tool"]["driver"]["rules"].empty());  // nothing ran
+    const auto& invocation = run["invocations"][0];
+    CHECK(invocation["executionSuccessful"] == false);
+    const auto& note = invocation["toolExecutionNotifications"][0];
+    CHECK(note["level"] == "error");
+    CHECK_THAT(note["message"]["text"].get<std::string>(), Catch::Contains("'T0007'"));
+    const auto& where = note["locations"][0]["physicalLocation"];
+    CHECK(where["artifactLocation"]["uri"] == ".stacklint.yaml");
+    CHECK(where["region"]["startLine"] == 2);
+    CHECK(where["region"]["startColumn"] == 10);
+
+    const std::string xml = read_all(dir + "/r.xml");
+    CHECK_THAT(xml, Catch::Contains("<testsuites name=\"stacklint\" tests=\"1\" failures=\"0\" "
+                                    "errors=\"1\">"));
+    CHECK_THAT(xml, Catch::Contains("<testcase classname=\"stacklint\" name=\".stacklint.yaml\" "
+                                    "file=\".stacklint.yaml\" line=\"2\">"));
+    CHECK_THAT(xml, Catch::Contains("<error type=\"tool-error\" message=\"in &apos;ignore&apos;"));
+
+    const auto json = nlohmann::json::parse(read_all(dir + "/r.json"));
+    REQUIRE(json["errors"].size() == 1);
+    CHECK(json["errors"][0]["file"] == ".stacklint.yaml");
+    CHECK(json["errors"][0]["line"] == 2);
+    CHECK(json["errors"][0]["column"] == 10);
+    CHECK(json["findings"].empty());
+
+    std::string lint;
+    if (run_shell("xmllint --noout '" + dir + "/r.xml'", lint, true) != 127) {
+        INFO(lint);
+        CHECK(run_shell("xmllint --noout '" + dir + "/r.xml'", lint, true) == 0);
+    }
+    const std::string schema = test::source_path("../shared/schemas/sarif/sarif-schema-2.1.0.json");
+    if (fs::exists(schema) && python_has("jsonschema")) {
+        INFO(lint);
+        CHECK(run_shell("/usr/bin/python3 -m jsonschema -i '" + dir + "/r.sarif' '" + schema + "'",
+                        lint, true) == 0);
+    }
+
+    // stderr keeps the one-line error; text prints nothing else.
+    REQUIRE(run_in(dir, outputs, out, true) == 2);
+    CHECK(out ==
+          "stacklint: error: .stacklint.yaml:2:10: in 'ignore': no rule, rule prefix or rule name "
+          "'T0007' (did you mean 'T007'?); 'stacklint rules' lists them\n");
+
+    // A baseline that cannot be read, and a bad --select (no file to point at), the same way.
+    REQUIRE(run_in(dir, "--no-config --baseline missing.json -f json " + outputs, out) == 2);
+    auto doc = nlohmann::json::parse(out);
+    REQUIRE(doc["errors"].size() == 1);
+    CHECK(doc["errors"][0]["file"] == "missing.json");
+    CHECK(doc["errors"][0]["line"].is_null());
+    CHECK_THAT(doc["errors"][0]["message"].get<std::string>(),
+               Catch::Contains("cannot read the baseline file"));
+    CHECK(nlohmann::json::parse(read_all(
+              dir + "/r.sarif"))["runs"][0]["invocations"][0]["executionSuccessful"] == false);
+    REQUIRE(run_in(dir, "--no-config --select T0O7 -f sarif " + outputs, out) == 2);
+    const auto notes =
+        nlohmann::json::parse(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    REQUIRE(notes.size() == 1);
+    CHECK_THAT(notes[0]["message"]["text"].get<std::string>(), Catch::StartsWith("--select: "));
+    CHECK_FALSE(notes[0].contains("locations"));
+    CHECK_THAT(read_all(dir + "/r.xml"),
+               Catch::Contains("<testcase classname=\"stacklint\" name=\"stacklint\">"));
+    CHECK(nlohmann::json::parse(read_all(dir + "/r.json"))["errors"][0]["file"].is_null());
+}
+
 TEST_CASE("Suppressions: end to end, with --require-reasons") {
     const std::string dir = test::temp_dir() + "/suppress-cli";
     write_temp("suppress-cli/t.yaml",
@@ -355,6 +520,13 @@ TEST_CASE("Suppressions: end to end, with --require-reasons") {
     CHECK_THAT(out, Catch::Contains("t.yaml:6:18: warning M002 suppression of T007 on resource "
                                     "'bad-name' gives no reason"));
     CHECK(run_in(dir, "--no-config --require-reasons --ignore M t.yaml", out) == 0);
+    // --no-require-reasons turns off what the configuration turns on; the last flag wins.
+    write_temp("suppress-cli/reasons.yaml", "require_reasons: true\n");
+    CHECK(run_in(dir, "--config reasons.yaml t.yaml", out) == 1);
+    CHECK_THAT(out, Catch::Contains("M002"));
+    CHECK(run_in(dir, "--config reasons.yaml --no-require-reasons t.yaml", out) == 0);
+    CHECK_THAT(out, !Catch::Contains("M002"));
+    CHECK(run_in(dir, "--no-config --no-require-reasons --require-reasons t.yaml", out) == 1);
     CHECK(run_in(dir, "--no-config -f json t.yaml", out) == 0);
     CHECK(nlohmann::json::parse(out)["summary"]["suppressed"] == 1);
 }
@@ -362,7 +534,9 @@ TEST_CASE("Suppressions: end to end, with --require-reasons") {
 TEST_CASE("Baseline: --write-baseline then --baseline reports only new findings") {
     const std::string dir = make_project("baseline-cli");
     std::string out;
-    CHECK(run_in(dir, "--no-config --write-baseline stacklint-baseline.json templates", out) == 1);
+    // Writing the baseline accepts the findings: exit 0, so `set -e` scripts go on.
+    CHECK(run_in(dir, "--no-config --write-baseline stacklint-baseline.json templates", out) == 0);
+    CHECK_THAT(out, Catch::Contains("error T007"));  // still shown
     const std::string written = read_all(dir + "/stacklint-baseline.json");
     CHECK_THAT(written,
                Catch::Contains("\"T007|templates/app.yaml|app|bad-name|Resources/bad-name\": 1"));
@@ -386,16 +560,25 @@ TEST_CASE("Baseline: --write-baseline then --baseline reports only new findings"
     REQUIRE(doc["findings"].size() == 1);
     CHECK(doc["findings"][0]["resource"] == "new-bad");
     CHECK(doc["summary"]["baselined"] == 2);
-    // Writing again yields the same sorted file plus the new entry.
-    CHECK(run_in(dir, "--no-config --write-baseline stacklint-baseline.json templates", out) == 1);
-    CHECK_THAT(
-        read_all(dir + "/stacklint-baseline.json"),
-        Catch::Contains("\"T007|templates/app.yaml|app|bad-name|Resources/bad-name\": 1,\n"
-                        "    \"T007|templates/app.yaml|app|new-bad|Resources/new-bad\": 1,"));
+    // Writing again yields the same sorted file plus the new entry; with --baseline too, it
+    // reports only the new finding, and still exits 0 (the new baseline records it).
+    CHECK(run_in(dir,
+                 "--no-config --baseline stacklint-baseline.json --write-baseline "
+                 "stacklint-baseline.json -f json templates",
+                 out) == 0);
+    CHECK(nlohmann::json::parse(out)["findings"].size() == 1);
+    CHECK_THAT(read_all(dir + "/stacklint-baseline.json"),
+               Catch::Contains("\"T007|templates/app.yaml|app|bad-name|Resources/bad-name\": 1,\n"
+                               "    \"T007|templates/app.yaml|app|new-bad|Resources/new-bad\": 1,"));
     write_temp("baseline-cli/not-a-baseline.json", "{\"findings\": []}");
     CHECK(run_in(dir, "--no-config --baseline not-a-baseline.json templates", out, true) == 2);
     CHECK_THAT(out,
                Catch::Contains("stacklint: error: not-a-baseline.json: not a stacklint baseline"));
+    CHECK(run_in(dir, "--no-config --baseline missing.json templates", out, true) == 2);
+    CHECK_THAT(out, Catch::Contains("stacklint: error: missing.json: cannot read the baseline "
+                                    "file: No such file or directory"));
+    // A baseline that cannot be written is still a tool error.
+    CHECK(run_in(dir, "--no-config --write-baseline nodir/b.json templates", out) == 2);
 }
 
 TEST_CASE("Baseline: templates with the same name in different directories are kept apart") {
@@ -468,4 +651,94 @@ TEST_CASE("Rules: docs/rules.md is what 'stacklint rules --format markdown' prin
     CHECK(out == committed);
     CHECK_THAT(out, Catch::Contains("## T001 parse-error"));
     CHECK_THAT(out, Catch::Contains("### How to suppress"));
+    // "How to suppress" offers inline Metadata only where it can work: not for a file that
+    // does not parse (T001), nor for the meta rules; it does for T002 and T003, whose files parse.
+    const auto how_to_suppress = [&out](std::string_view id) {
+        const std::size_t section = out.find("\n## " + std::string(id) + " ");
+        const std::size_t start = out.find("### How to suppress", section);
+        return out.substr(start, out.find("\n## ", start) - start);
+    };
+    CHECK_THAT(how_to_suppress("T001"), !Catch::Contains("  stacklint:\n"));
+    CHECK_THAT(how_to_suppress("T001"), Catch::Contains("exclude"));
+    CHECK_THAT(how_to_suppress("T001"), Catch::Contains("ignore: [T001]"));
+    CHECK_THAT(how_to_suppress("M001"), !Catch::Contains("  stacklint:\n"));
+    for (const char* id : {"T002", "T003", "R003"})
+        CHECK_THAT(how_to_suppress(id), Catch::Contains("      - id: " + std::string(id) + "\n"));
+}
+
+TEST_CASE("Docs: every place that says how to build names all of tools/debian-packages") {
+    // The build's packages (not the tests'), from the list tools/build.sh and the hook read.
+    std::vector<std::string> packages;
+    std::istringstream list(read_all(test::source_path("tools/debian-packages")));
+    std::string line;
+    while (std::getline(list, line)) {
+        std::istringstream words(line);
+        std::string package, how;
+        words >> package >> how;
+        if (package.empty() || package.starts_with("#") || how == "tests") continue;
+        packages.push_back(package);
+    }
+    REQUIRE(packages.size() >= 8);
+    CHECK(std::find(packages.begin(), packages.end(), "libre2-dev") != packages.end());
+    CHECK(std::find(packages.begin(), packages.end(), "pkg-config") != packages.end());
+    // Named as a word: "make" inside "cmake" does not count.
+    const auto names = [](const std::string& text, const std::string& word) {
+        const auto part = [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '+';
+        };
+        for (std::size_t at = text.find(word); at != std::string::npos;
+             at = text.find(word, at + 1)) {
+            const std::size_t end = at + word.size();
+            if ((at == 0 || !part(text[at - 1])) && (end == text.size() || !part(text[end])))
+                return true;
+        }
+        return false;
+    };
+    const auto names_all = [&](const std::string& text) {
+        for (const std::string& p : packages) {
+            INFO(p << " is not named in: " << text);
+            CHECK(names(text, p));
+        }
+    };
+
+    // Every `apt-get install` line of the README (the GitHub workflow, the GitLab job) and its
+    // pre-commit section.
+    const std::string readme = read_all(test::source_path("README.md"));
+    std::istringstream lines(readme);
+    std::size_t installs = 0;
+    while (std::getline(lines, line)) {
+        if (line.find("apt-get install") == std::string::npos) continue;
+        ++installs;
+        names_all(line);
+    }
+    CHECK(installs >= 2);
+    const std::size_t hook = readme.find("### pre-commit");
+    REQUIRE(hook != std::string::npos);
+    names_all(readme.substr(hook, readme.find("\n### ", hook + 1) - hook));
+    // The hook's description in the manifest.
+    const std::string manifest = read_all(test::source_path(".pre-commit-hooks.yaml"));
+    names_all(manifest.substr(0, manifest.find("- id: stacklint-system")));
+}
+
+TEST_CASE("Docs: README output samples are what the binary prints") {
+    // A README code block whose first line is "$ build/stacklint ARGS" claims to be real
+    // output: the rest of the block must be what that command prints in the source directory.
+    const std::string readme = read_all(test::source_path("README.md"));
+    const std::string open = "```\n$ build/stacklint ";
+    std::size_t samples = 0;
+    for (std::size_t at = readme.find(open); at != std::string::npos;
+         at = readme.find(open, at + 1)) {
+        const std::size_t args = at + open.size();
+        const std::size_t eol = readme.find('\n', args);
+        const std::size_t end = readme.find("```\n", eol);
+        REQUIRE(end != std::string::npos);
+        const std::string command = readme.substr(args, eol - args);
+        const std::string expected = readme.substr(eol + 1, end - eol - 1);
+        std::string out;
+        run_shell("cd '" + test::source_path("") + "' && " + kBin + " " + command, out);
+        INFO("README sample: $ build/stacklint " << command);
+        CHECK(out == expected);
+        ++samples;
+    }
+    CHECK(samples >= 3);
 }

@@ -122,7 +122,9 @@ TEST_CASE("Baseline: round trip and refusals") {
               .starts_with("not a stacklint baseline (the count of \"x\""));
     CHECK(refused("{\"stacklint_baseline\": 1, \"findings\": {}}") == "accepted");
     CHECK_FALSE(read_baseline(test::temp_dir() + "/no-such-baseline.json", error));
-    CHECK(error == "cannot read the baseline file");
+    CHECK(error == "cannot read the baseline file: No such file or directory");
+    CHECK_FALSE(read_baseline(test::temp_dir(), error));
+    CHECK(error == "cannot read the baseline file: Is a directory");
 }
 
 TEST_CASE("Fingerprint: names the template, relative and '/'-separated, never a line") {

@@ -135,6 +135,10 @@ TEST_CASE("Config: every mistake is named with its line and column") {
           "1:10: 'fail_on' must be one of error, warning, info, none; got 'sometimes'");
     CHECK(rejection("require_reasons: yes please\n") ==
           "1:18: 'require_reasons' must be true or false; got 'yes please'");
+    // Strict booleans, as the JSON Schema has them: a quoted "true" is a string.
+    CHECK(rejection("require_reasons: \"true\"\n") ==
+          "1:18: 'require_reasons' must be true or false, unquoted; got the string '\"true\"'");
+    CHECK(rejection("require_reasons: 'false'\n").starts_with("1:18: 'require_reasons' must be"));
     CHECK(rejection("- select\n") ==
           "1:1: the configuration must be a mapping of keys (select, ignore, ...), not a list");
     // YAML problems are reported where the parser found them.
@@ -142,11 +146,38 @@ TEST_CASE("Config: every mistake is named with its line and column") {
     CHECK(rejection("select: [T]\nselect: [M]\n").starts_with("2:1: duplicate key 'select'"));
 }
 
+TEST_CASE("Config: loader errors talk about the configuration file, not a template") {
+    CHECK(rejection("select: [T]\nselect: [M]\n") ==
+          "2:1: duplicate key 'select' (first at line 1): a configuration file may give each key "
+          "only once");
+    CHECK(rejection("fail_on: error\n---\nfail_on: none\n") ==
+          "2:1: a second YAML document starts here; a configuration file is one YAML document");
+    CHECK(rejection(std::string("fail_on: error\n\0", 16)) ==
+          "2:1: file contains a NUL byte; it looks like a binary file, not a configuration file");
+    CHECK(rejection("\xFF\xFE" + std::string("f\0", 2)) ==
+          "1:1: file is UTF-16 (it starts with a UTF-16 byte-order mark); a configuration file "
+          "must be UTF-8");
+    CHECK(rejection("fail_on: \xC3(\n") ==
+          "1:10: invalid UTF-8 (byte 0xC3); a configuration file must be UTF-8");
+    // Tags mean nothing in a configuration file: CloudFormation's short forms are not
+    // rewritten into functions (which would read as "got a mapping").
+    CHECK(rejection("select: !Ref T\n") ==
+          "1:9: YAML tag '!Ref' has no meaning in a configuration file; write the value without "
+          "it");
+    CHECK(rejection("ignore: !Sub [T007]\n").starts_with("1:9: YAML tag '!Sub' has no meaning"));
+    CHECK(rejection("fail_on: !Whatever error\n")
+              .starts_with("1:10: YAML tag '!Whatever' has no meaning"));
+    // Core tags are plain YAML and fine.
+    CHECK(rejection("fail_on: !!str error\n") == "accepted");
+}
+
 TEST_CASE("Config: error text is FILE:LINE:COL: MESSAGE") {
     ConfigError e{"conf/.stacklint.yaml", Mark{3, 7}, "unknown key 'x'"};
     CHECK(e.text() == "conf/.stacklint.yaml:3:7: unknown key 'x'");
     e.mark = {};
     CHECK(e.text() == "conf/.stacklint.yaml: unknown key 'x'");
+    e.file.clear();
+    CHECK(e.text() == "unknown key 'x'");
 }
 
 TEST_CASE("Config: found by walking up from the working directory") {
@@ -165,7 +196,10 @@ TEST_CASE("Config: found by walking up from the working directory") {
     REQUIRE(c);
     CHECK(c->directory == fs::path(top).parent_path());
     CHECK_FALSE(load_config(fs::path(test::temp_dir()) / "walkup/none.yaml", "none.yaml", error));
-    CHECK(error.text() == "none.yaml: cannot read the configuration file");
+    CHECK(error.text() ==
+          "none.yaml: cannot read the configuration file: No such file or directory");
+    CHECK_FALSE(load_config(test::temp_dir(), "dir", error));
+    CHECK(error.text() == "dir: cannot read the configuration file: Is a directory");
 }
 
 TEST_CASE("Selection: select, ignore and the most precise selector") {
@@ -213,7 +247,7 @@ TEST_CASE("Settings: the command line overrides the file") {
                                                       "exclude: [old/**]\n"))
                                 .parent_path()
                                 .string();
-    std::string error;
+    ConfigError error;
     CommandLineSettings cli;
     std::optional<Settings> s = resolve_settings(cli, dir, error);
     REQUIRE(s);
@@ -240,7 +274,8 @@ TEST_CASE("Settings: the command line overrides the file") {
 
     cli.select = std::vector<std::string>{"T007, Tx"};
     CHECK_FALSE(resolve_settings(cli, dir, error));
-    CHECK(error.starts_with("--select: no rule, rule prefix or rule name 'Tx'"));
+    CHECK(error.file.empty());
+    CHECK(error.text().starts_with("--select: no rule, rule prefix or rule name 'Tx'"));
 
     cli = {};
     cli.no_config = true;
@@ -252,7 +287,8 @@ TEST_CASE("Settings: the command line overrides the file") {
     const std::string bad = test::write_temp("settings/bad.yaml", "fail_on: [error]\n");
     cli.config_file = bad;
     CHECK_FALSE(resolve_settings(cli, dir, error));
-    CHECK(error == bad + ":1:10: 'fail_on' must be one of error, warning, info, none; got a list");
+    CHECK(error.text() ==
+          bad + ":1:10: 'fail_on' must be one of error, warning, info, none; got a list");
 }
 
 TEST_CASE("Exclude: globs relative to the configuration's directory") {
@@ -264,15 +300,15 @@ TEST_CASE("Exclude: globs relative to the configuration's directory") {
         {"app/stack.yaml", (base / "app/stack.yaml").string(), false, false},
         {"<stdin>", "", true, true},
     };
-    CHECK(remove_excluded(inputs, {"legacy/**", "**/cdk.out/**"}, base) == 2);
+    CHECK(remove_excluded(inputs, {"legacy/**", "**/cdk.out/**"}, base).size() == 2);
     REQUIRE(inputs.size() == 2);
     CHECK(inputs[0].display == "app/stack.yaml");
     CHECK(inputs[1].from_stdin);
-    CHECK(remove_excluded(inputs, {}, base) == 0);
+    CHECK(remove_excluded(inputs, {}, base).empty());
     // Outside the configuration's directory only unanchored globs apply.
     std::vector<Input> outside = {{"/elsewhere/legacy/x.yaml", "/elsewhere/legacy/x.yaml"}};
-    CHECK(remove_excluded(outside, {"legacy/**"}, base) == 0);
-    CHECK(remove_excluded(outside, {"x.yaml"}, base) == 1);
+    CHECK(remove_excluded(outside, {"legacy/**"}, base).empty());
+    CHECK(remove_excluded(outside, {"x.yaml"}, base).size() == 1);
 }
 
 TEST_CASE("Config: the known rule options are listed in one place") {

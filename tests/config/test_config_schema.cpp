@@ -5,8 +5,10 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "config/config.hpp"
@@ -108,6 +110,17 @@ TEST_CASE("Config schema: the README's examples pass the loader and the schema")
             std::make_shared<const Source>(".stacklint.yaml", examples[i]), "/", error);
         INFO(error.text());
         CHECK(config);
+        // An example that selects packs by their letters selects every pack: one that left a
+        // pack out would teach readers to lose its rules without noticing.
+        if (config && config->select &&
+            std::all_of(config->select->begin(), config->select->end(),
+                        [](const std::string& s) { return s.size() == 1; })) {
+            for (const Rule* r : RuleRegistry::instance().rules()) {
+                INFO("rule " << r->info().id << " is not selected");
+                CHECK(std::find(config->select->begin(), config->select->end(),
+                                std::string(r->info().id.substr(0, 1))) != config->select->end());
+            }
+        }
         if (!validate) continue;
         std::string output;
         const int verdict = schema_verdict("example" + std::to_string(i), examples[i], output);
@@ -131,6 +144,8 @@ TEST_CASE("Config schema: what the loader refuses, the schema refuses too") {
         "exclude: legacy\n",
         "fail_on: sometimes\n",
         "require_reasons: maybe\n",
+        "require_reasons: \"true\"\n",
+        "select: [SEC]\n",
         "- select\n",
     };
     for (std::size_t i = 0; i < bad.size(); ++i) {
@@ -139,6 +154,19 @@ TEST_CASE("Config schema: what the loader refuses, the schema refuses too") {
         CHECK_FALSE(parse_config(std::make_shared<const Source>("c.yaml", bad[i]), "/", error));
         std::string output;
         CHECK(schema_verdict("bad" + std::to_string(i), bad[i], output) != 0);
+    }
+}
+
+TEST_CASE("Config schema: every rule's id and name match the schema's rule selector") {
+    const auto schema =
+        nlohmann::json::parse(read_all(test::source_path("schemas/stacklint-config.schema.json")));
+    const std::regex selector(schema["definitions"]["ruleSelector"]["pattern"].get<std::string>());
+    for (const Rule* r : RuleRegistry::instance().rules()) {
+        const std::string id(r->info().id);
+        const std::string name(r->info().name);
+        CHECK(std::regex_search(id, selector));
+        CHECK(std::regex_search(name, selector));
+        CHECK(std::regex_search(id.substr(0, 1), selector));
     }
 }
 

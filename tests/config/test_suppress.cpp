@@ -79,6 +79,39 @@ TEST_CASE("Suppress: a loader finding belongs to the resource whose text holds i
     CHECK(r.suppressed == 1);
 }
 
+TEST_CASE("Suppress: loader findings inline, as docs/rules.md says for T001, T002 and T003") {
+    // An unknown tag leaves the file readable: the resource's suppression applies.
+    LintResult r =
+        lint_files({{"tag.yaml",
+                     "Resources:\n"
+                     "  Queue:\n"
+                     "    Type: AWS::SQS::Queue\n"
+                     "    Properties: {DelaySeconds: !Seconds 5}\n"
+                     "    Metadata:\n"
+                     "      stacklint: {ignore: [{id: T003, reason: preprocessed}]}\n"}});
+    CHECK(rules_of(r).empty());
+    CHECK(r.suppressed == 1);
+    // A file that does not parse has no Metadata anyone can read: the suppression in its text
+    // is never seen, and T001 is reported.
+    r = lint_files({{"broken.yaml",
+                     "Metadata:\n"
+                     "  stacklint: {ignore: [{id: T001, reason: generated}]}\n"
+                     "Resources:\n"
+                     "  Queue: {Type: AWS::SQS::Queue, Properties: {a: [1, 2}}\n"}});
+    CHECK(rules_of(r) == Rules{"T001@4"});
+    CHECK(r.suppressed == 0);
+    // A second YAML document is the one T001 that leaves the first document readable.
+    r = lint_files({{"two.yaml",
+                     "Metadata:\n"
+                     "  stacklint: {ignore: [{id: T001, reason: the second is for another tool}]}\n"
+                     "Resources:\n"
+                     "  Queue: {Type: AWS::SQS::Queue}\n"
+                     "---\n"
+                     "other: document\n"}});
+    CHECK(rules_of(r).empty());
+    CHECK(r.suppressed == 1);
+}
+
 TEST_CASE("Suppress: findings added after the rules (set rules) are matched by stack") {
     // Set rules report into the same list before the suppression stage; a finding about a
     // resource of another file is matched to that file's suppressions, by file and stack.

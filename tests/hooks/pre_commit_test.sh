@@ -9,7 +9,8 @@
 #   the good one goes through;
 # - `stacklint` (builds itself) with its cache seeded from the build tree: same assertions;
 # - `stacklint` with an empty cache: it builds stacklint with CMake, then lints; a second run
-#   reuses the binary; with cmake missing from PATH it names the Debian packages to install.
+#   reuses the binary; a failed build leaves no build tree; with cmake missing from PATH, or
+#   RE2 invisible to pkg-config, it names exactly what is missing.
 #
 # try-repo uses the checkout's committed HEAD plus changes to tracked files (untracked files
 # are not seen), so on a clean clone in CI it tests exactly what is committed.
@@ -138,8 +139,16 @@ fi
 stage infra/good.yaml
 expect 0 "" pre-commit try-repo "$src" stacklint
 
-echo "== stacklint (script) building itself with CMake into an empty cache"
+echo "== stacklint (script): a failed build leaves no build tree behind"
+# CMake caches the compiler it found; a build tree kept from this failure would make the
+# real build below fail the same way (when try-repo's sources hash like the checkout's).
 export XDG_CACHE_HOME=$work/cache-empty
+expect nonzero "the build failed" env CXX=/bin/false "$src/tools/stacklint-hook" infra/good.yaml
+[[ $last_output == *"libre2-dev"* ]] || fail "the failed build's message does not name libre2-dev"
+[[ -z $(find "$work/cache-empty/stacklint" -maxdepth 2 -name build -type d) ]] ||
+  fail "the failed build left its build tree in the cache"
+
+echo "== stacklint (script) building itself with CMake into an empty cache"
 stage infra/good.yaml infra/settings.yaml
 expect 0 "building stacklint in $work/cache-empty/stacklint/" \
   pre-commit try-repo "$src" stacklint --verbose
@@ -151,14 +160,28 @@ stage infra/bad.yaml
 expect nonzero "infra/bad.yaml:2:3: error T007" pre-commit try-repo "$src" stacklint --verbose
 [[ $last_output != *"building stacklint"* ]] || fail "the second run built stacklint again"
 
-echo "== stacklint (script) without cmake names the packages to install"
-mkdir -p "$work/no-cmake"
-for tool in bash dirname find sort xargs sha256sum cut mkdir dpkg-query grep nproc env; do
+echo "== stacklint (script) names exactly what the build lacks"
+# Everything the hook and the build look for but cmake; without dpkg the hook goes by PATH.
+mkdir -p "$work/no-cmake" "$work/no-cmake-no-dpkg"
+for tool in bash dirname find sort xargs sha256sum cut mkdir dpkg-query grep nproc env c++ g++ \
+  make pkg-config; do
   path=$(command -v "$tool" || true)
   [[ -n $path ]] && ln -sf "$path" "$work/no-cmake/$tool"
+  [[ -n $path && $tool != dpkg-query ]] && ln -sf "$path" "$work/no-cmake-no-dpkg/$tool"
 done
 export XDG_CACHE_HOME=$work/cache-no-cmake
-expect nonzero "sudo apt-get install cmake" env PATH="$work/no-cmake" "$src/tools/stacklint-hook" infra/bad.yaml
+expect nonzero "sudo apt-get install cmake"$'\n' \
+  env PATH="$work/no-cmake-no-dpkg" "$src/tools/stacklint-hook" infra/bad.yaml
+if dpkg-query -W -f='${Status}' cmake 2>/dev/null | grep -q "install ok installed"; then
+  expect nonzero "cmake is installed, but no cmake on PATH" \
+    env PATH="$work/no-cmake" "$src/tools/stacklint-hook" infra/bad.yaml
+fi
+# RE2 is found through pkg-config (CMakeLists.txt): a pkg-config that cannot see it is named.
+if pkg-config --exists re2 2>/dev/null; then
+  expect nonzero "libre2-dev is installed, but pkg-config finds no 're2'" \
+    env PKG_CONFIG_LIBDIR=/nonexistent "$src/tools/stacklint-hook" infra/bad.yaml
+  [[ $last_output != *"apt-get install"* ]] || fail "packages that are installed were named"
+fi
 
 if ((failures)); then
   echo "$failures check(s) failed"
