@@ -78,9 +78,21 @@ struct Stack {
 std::unique_ptr<Stack> make_stack(std::string name, std::shared_ptr<const Source> source,
                                   const LoadLimits& limits);
 
+// A stack a CDK cloud assembly declares but that could not be loaded: its artifact is
+// malformed or its template cannot be read (a tool error says why). Rules that look across an
+// app's stacks must not judge the names it might export or import.
+struct UnloadedStack {
+    std::string app;
+    std::string artifact_id;
+    std::string name;     // stack name or artifact id, when known
+    std::string account;  // its environment, when the manifest gives it
+    std::string region;
+};
+
 // Everything linted in one run: rules that look across stacks see all of it.
 struct LintSet {
     std::vector<std::unique_ptr<Stack>> stacks;
+    std::vector<UnloadedStack> unloaded;
 };
 
 }  // namespace stacklint
