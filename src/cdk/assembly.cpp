@@ -2,8 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -30,48 +32,143 @@ std::string text_of(const Node* n) {
     return n != nullptr && n->is_scalar() ? n->text() : "";
 }
 
+// A JSON string's text; empty for anything else (a number, a list, an object...).
+std::string string_of(const Node* n) {
+    return n != nullptr && n->is_scalar() && n->quoted() ? n->text() : "";
+}
+
+// What a JSON value is, for messages.
+std::string describe(const Node& n) {
+    if (n.is_scalar()) return n.quoted() ? "a string" : "a number or boolean";
+    if (n.is_sequence()) return "an array";
+    if (n.is_mapping()) return "an object";
+    return "null";
+}
+
+// "aws://123456789012/us-east-1"; "unknown-account" and "unknown-region" stand for
+// environment-agnostic stacks and leave the field empty.
+void read_environment(const Node* environment, std::string& account, std::string& region) {
+    const std::string env = string_of(environment);
+    if (!env.starts_with("aws://")) return;
+    const std::string rest = env.substr(6);
+    const std::size_t slash = rest.find('/');
+    // Anything but ACCOUNT/REGION is not an environment stacklint can compare.
+    if (slash == std::string::npos || slash == 0 || slash + 1 == rest.size() ||
+        rest.find('/', slash + 1) != std::string::npos) {
+        return;
+    }
+    if (!rest.starts_with("unknown-")) account = rest.substr(0, slash);
+    if (rest.compare(slash + 1, 8, "unknown-") != 0) region = rest.substr(slash + 1);
+}
+
+// One entry of an artifact's metadata: a construct path ("Stack/Bucket/Resource", without
+// the leading '/') and its list of typed items.
+struct MetadataEntry {
+    std::string path;
+    const Node* items;
+    std::string file;  // the file it was read from
+};
+
+// The metadata of one stack artifact, which also covers its nested stacks.
+struct ArtifactMetadata {
+    std::vector<MetadataEntry> entries;
+
+    void add(const Node& metadata, const std::string& file) {
+        if (!metadata.is_mapping()) return;
+        for (const Entry& e : metadata.entries()) {
+            if (!e.value.is_sequence()) continue;
+            std::string path = e.key.starts_with('/') ? e.key.substr(1) : e.key;
+            entries.push_back({std::move(path), &e.value, file});
+        }
+    }
+};
+
 // Reads an assembly, its nested assemblies and nested stacks.
 class AssemblyReader {
   public:
     AssemblyReader(const AssemblyLimits& limits, LoadedAssembly& out, std::string app)
         : limits_(limits), out_(out), app_(std::move(app)) {}
 
-    void read(const fs::path& dir, const std::string& display, std::size_t depth) {
+    // The artifact of a parent manifest that names a nested assembly.
+    struct Referrer {
+        std::string where;
+        std::string artifact;
+    };
+
+    void read(const fs::path& dir, const std::string& display, std::size_t depth,
+              const Referrer* from) {
         std::error_code ec;
         const fs::path canonical = fs::weakly_canonical(dir, ec);
         if (ec) {
-            error(display, "cannot resolve the assembly directory: " + ec.message());
+            error(from ? from->where : display,
+                  "cannot resolve the assembly directory: " + ec.message());
+            if (from) unloaded(from->artifact, from->artifact, nullptr);
             return;
         }
         if (root_.empty()) root_ = canonical;
         if (!visited_.insert(canonical.string()).second) return;  // a loop of nested assemblies
         if (depth > limits_.max_depth) {
-            error(display, "nested assemblies deeper than " + std::to_string(limits_.max_depth) +
-                               " levels; not read further");
+            error(from ? from->where : display, "nested assemblies deeper than " +
+                                                    std::to_string(limits_.max_depth) +
+                                                    " levels; not read further");
             return;
         }
         const std::string manifest_display = join_display(display, "manifest.json");
-        std::optional<Document> manifest = read_json(dir / "manifest.json", manifest_display);
-        if (!manifest) return;
+        std::string read_error;
+        std::optional<Document> manifest =
+            read_json(dir / "manifest.json", manifest_display, read_error);
+        if (!manifest) {
+            if (from && !read_error.empty()) {
+                error(from->where, "cannot read the manifest '" + manifest_display +
+                                       "' of nested assembly '" + from->artifact +
+                                       "': " + read_error);
+            } else if (!read_error.empty()) {
+                error(manifest_display, read_error);
+            }
+            if (from) unloaded(from->artifact, from->artifact, nullptr);
+            return;
+        }
         const Node& root = *manifest->root;
         if (!root.is_mapping()) {
             error(at(manifest_display, root.mark()),
                   "a cloud assembly manifest must be a JSON object");
+            if (from) unloaded(from->artifact, from->artifact, nullptr);
             return;
         }
-        if (!check_version(root, manifest_display)) return;
+        if (!check_version(root, manifest_display)) {
+            if (from) unloaded(from->artifact, from->artifact, nullptr);
+            return;
+        }
         const Node* artifacts = root.get("artifacts");
         if (artifacts == nullptr) return;  // an assembly with nothing in it
         if (!artifacts->is_mapping()) {
             error(at(manifest_display, artifacts->mark()), "\"artifacts\" must be an object");
+            if (from) unloaded(from->artifact, from->artifact, nullptr);
             return;
         }
         for (const Entry& a : artifacts->entries()) {
-            const std::string type = text_of(get(&a.value, "type"));
-            if (type == "aws:cloudformation:stack") {
+            const std::string where = at(manifest_display, a.key_mark);
+            if (!a.value.is_mapping()) {
+                error(where, "artifact '" + a.key + "' is " + describe(a.value) +
+                                 ", not an object; it is not read");
+                unloaded(a.key, a.key, nullptr);
+                continue;
+            }
+            const Node* type = a.value.get("type");
+            const std::string type_name = string_of(type);
+            if (type_name.empty()) {
+                error(type ? at(manifest_display, type->mark()) : where,
+                      "artifact '" + a.key + "' has " +
+                          (type ? "a \"type\" that is " + describe(*type) + ", not a string"
+                                : std::string("no \"type\"")) +
+                          "; it is not read");
+                unloaded(a.key, a.key, &a.value);
+                continue;
+            }
+            if (type_name == "aws:cloudformation:stack") {
                 stack_artifact(dir, display, manifest_display, a, depth);
-            } else if (type == "cdk:cloud-assembly") {
-                nested_assembly(dir, display, manifest_display, a, depth);
+            } else if (type_name == "cdk:cloud-assembly") {
+                nested_assembly(dir, display, a, where, depth);
             }
             // Asset manifests, the construct tree and reports hold nothing to lint.
         }
@@ -80,6 +177,14 @@ class AssemblyReader {
   private:
     void error(const std::string& where, const std::string& message) {
         out_.errors.push_back(ToolError{where, message});
+    }
+
+    // A stack the manifest declares that is not loaded: the cross-stack rules must know.
+    void unloaded(const std::string& artifact, const std::string& name,
+                  const Node* artifact_value) {
+        UnloadedStack u{app_, artifact, name, {}, {}};
+        read_environment(get(artifact_value, "environment"), u.account, u.region);
+        out_.unloaded.push_back(std::move(u));
     }
 
     // Resolves `relative` inside `dir`, refusing anything that leaves the assembly.
@@ -104,12 +209,14 @@ class AssemblyReader {
         return dir / rel;
     }
 
-    std::optional<Document> read_json(const fs::path& path, const std::string& display) {
+    // Reads and parses a JSON file. A file that cannot be read leaves the reason in
+    // `read_error` for the caller to report with context; a parse error is reported here, at
+    // its position.
+    std::optional<Document> read_json(const fs::path& path, const std::string& display,
+                                      std::string& read_error) {
         std::string bytes;
-        std::string message;
         if (!read_input(Input{display, path.string(), false, true}, limits_.max_file_bytes, bytes,
-                        message)) {
-            error(display, message);
+                        read_error)) {
             return std::nullopt;
         }
         Document doc = load_document(std::make_shared<const Source>(display, std::move(bytes)),
@@ -147,36 +254,51 @@ class AssemblyReader {
         return true;
     }
 
-    void nested_assembly(const fs::path& dir, const std::string& display,
-                         const std::string& manifest_display, const Entry& a, std::size_t depth) {
-        const std::string where = at(manifest_display, a.key_mark);
-        const std::string sub = text_of(get(get(&a.value, "properties"), "directoryName"));
+    void nested_assembly(const fs::path& dir, const std::string& display, const Entry& a,
+                         const std::string& where, std::size_t depth) {
+        const std::string sub = string_of(get(get(&a.value, "properties"), "directoryName"));
         if (sub.empty()) {
             error(where, "nested assembly '" + a.key + "' has no directoryName");
+            unloaded(a.key, a.key, nullptr);
             return;
         }
         const auto path = inside(dir, sub, where, "nested assembly directory");
-        if (!path) return;
-        read(*path, join_display(display, sub), depth + 1);
+        if (!path) {
+            unloaded(a.key, a.key, nullptr);
+            return;
+        }
+        const Referrer from{where, a.key};
+        read(*path, join_display(display, sub), depth + 1, &from);
     }
 
     void stack_artifact(const fs::path& dir, const std::string& display,
                         const std::string& manifest_display, const Entry& a, std::size_t depth) {
         const std::string where = at(manifest_display, a.key_mark);
         const Node* props = get(&a.value, "properties");
-        const std::string template_file = text_of(get(props, "templateFile"));
+        const std::string stack_name = string_of(get(props, "stackName"));
+        const std::string name = stack_name.empty() ? a.key : stack_name;
+        const std::string template_file = string_of(get(props, "templateFile"));
         if (template_file.empty()) {
             error(where, "stack artifact '" + a.key + "' names no templateFile");
+            unloaded(a.key, name, &a.value);
             return;
         }
         const auto path = inside(dir, template_file, where, "template file of '" + a.key + "'");
-        if (!path) return;
+        if (!path) {
+            unloaded(a.key, name, &a.value);
+            return;
+        }
+        std::string message;
         std::unique_ptr<Stack> stack =
-            load_stack(*path, join_display(display, template_file), where);
-        if (!stack) return;
+            load_stack(*path, join_display(display, template_file), message);
+        if (!stack) {
+            error(where, "cannot read template '" + template_file + "' of artifact '" + a.key +
+                             "': " + message);
+            unloaded(a.key, name, &a.value);
+            return;
+        }
 
-        const std::string stack_name = text_of(get(props, "stackName"));
-        stack->name = stack_name.empty() ? a.key : stack_name;
+        stack->name = name;
         stack->app = app_;
         const Entry* protection =
             props && props->is_mapping() ? props->find("terminationProtection") : nullptr;
@@ -185,90 +307,99 @@ class AssemblyReader {
         info.artifact_id = a.key;
         info.manifest_file = manifest_display;
         info.manifest_mark = protection ? protection->key_mark : a.key_mark;
-        // "aws://123456789012/us-east-1"; "unknown-account" and "unknown-region" stand for
-        // environment-agnostic stacks.
-        const std::string env = text_of(get(&a.value, "environment"));
-        if (env.starts_with("aws://")) {
-            const std::string rest = env.substr(6);
-            const std::size_t slash = rest.find('/');
-            if (slash != std::string::npos) {
-                if (!rest.starts_with("unknown-")) info.account = rest.substr(0, slash);
-                if (rest.compare(slash + 1, 8, "unknown-") != 0)
-                    info.region = rest.substr(slash + 1);
-            }
-        }
+        read_environment(get(&a.value, "environment"), info.account, info.region);
         if (const Node* deps = get(&a.value, "dependencies"); deps && deps->is_sequence()) {
             for (const Node& d : deps->items()) {
                 if (d.is_scalar()) info.dependencies.push_back(d.text());
             }
         }
-        stack->cdk = std::move(info);
+
+        ArtifactMetadata metadata;
         if (const Node* inline_metadata = get(&a.value, "metadata")) {
-            read_metadata(*stack, *inline_metadata, manifest_display);
+            metadata.add(*inline_metadata, manifest_display);
         }
-        const std::string extra = text_of(get(&a.value, "additionalMetadataFile"));
-        std::optional<Document> extra_doc;
-        if (!extra.empty()) {
-            if (const auto p = inside(dir, extra, where, "metadata file of '" + a.key + "'")) {
-                extra_doc = read_json(*p, join_display(display, extra));
-                if (extra_doc)
-                    read_metadata(*stack, *extra_doc->root, join_display(display, extra));
+        std::optional<Document> extra_doc;  // alive until the metadata is distributed
+        if (const Node* extra_node = get(&a.value, "additionalMetadataFile")) {
+            const std::string extra = string_of(extra_node);
+            if (extra.empty()) {
+                error(at(manifest_display, extra_node->mark()),
+                      "the additionalMetadataFile of artifact '" + a.key + "' is " +
+                          describe(*extra_node) + ", not a file name");
+            } else if (const auto p =
+                           inside(dir, extra, where, "metadata file of '" + a.key + "'")) {
+                const std::string extra_display = join_display(display, extra);
+                std::string read_error;
+                extra_doc = read_json(*p, extra_display, read_error);
+                if (extra_doc) {
+                    metadata.add(*extra_doc->root, extra_display);
+                } else if (!read_error.empty()) {
+                    error(where, "cannot read metadata file '" + extra + "' of artifact '" + a.key +
+                                     "': " + read_error);
+                }
             }
         }
-        Stack* parent = stack.get();
+        stack->cdk = std::move(info);
+
+        Stack* top = stack.get();
         out_.stacks.push_back(std::move(stack));
-        nested_stacks(dir, display, *parent, depth);
+        std::vector<Stack*> family{top};
+        std::error_code ec;
+        const std::string canonical = fs::weakly_canonical(*path, ec).string();
+        loaded_templates_.insert(canonical);
+        chain_.push_back({canonical, template_file});
+        nested_stacks(dir, display, *top, depth, metadata, family, *top);
+        chain_.pop_back();
+        distribute(metadata, family);
     }
 
     std::unique_ptr<Stack> load_stack(const fs::path& path, const std::string& display,
-                                      const std::string& where) {
+                                      std::string& message) {
         std::string bytes;
-        std::string message;
         if (!read_input(Input{display, path.string(), false, true}, limits_.max_file_bytes, bytes,
                         message)) {
-            error(where, "cannot read template " + display + ": " + message);
             return nullptr;
         }
         return make_stack({}, std::make_shared<const Source>(display, std::move(bytes)),
                           limits_.load);
     }
 
-    // Metadata maps construct paths ("/Stack/Bucket/Resource") to lists of typed entries.
-    static void read_metadata(Stack& stack, const Node& metadata, const std::string& file) {
-        if (!metadata.is_mapping()) return;
-        for (const Entry& e : metadata.entries()) {
-            if (!e.value.is_sequence()) continue;
-            const std::string path = e.key.starts_with('/') ? e.key.substr(1) : e.key;
-            for (const Node& item : e.value.items()) {
-                const std::string type = text_of(get(&item, "type"));
-                const Node* data = get(&item, "data");
-                if (data == nullptr) continue;
-                if (type == "aws:cdk:logicalId" && data->is_scalar()) {
-                    // Only ids of this template: the parent's file also lists nested stacks'.
-                    if (stack.tmpl && stack.tmpl->find_resource(data->text())) {
-                        stack.construct_paths.emplace(data->text(), path);
-                    }
-                } else if (type == "aws:cdk:warning" || type == "aws:cdk:error" ||
-                           type == "aws:cdk:info") {
-                    stack.cdk->annotations.push_back(CdkAnnotation{
-                        type.substr(8), data->is_scalar() ? data->text() : "(structured message)",
-                        path, file, item.mark()});
-                } else if (type == "aws:cdk:creationStack" && data->is_sequence()) {
-                    std::vector<std::string> frames;
-                    for (const Node& f : data->items()) {
-                        if (f.is_scalar()) frames.push_back(f.text());
-                    }
-                    if (std::string frame = user_frame(frames); !frame.empty()) {
-                        stack.cdk->origins.emplace(path, std::move(frame));
-                    }
+    static void distribute(const ArtifactMetadata& metadata, const std::vector<Stack*>& family) {
+        for (const MetadataEntry& e : metadata.entries)
+            read_items(*family.front(), e);
+    }
+
+    static void read_items(Stack& stack, const MetadataEntry& e) {
+        for (const Node& item : e.items->items()) {
+            const std::string type = text_of(get(&item, "type"));
+            const Node* data = get(&item, "data");
+            if (data == nullptr) continue;
+            if (type == "aws:cdk:logicalId" && data->is_scalar()) {
+                // Only ids of this template: other entries may name the parent's resources.
+                if (stack.tmpl && stack.tmpl->find_resource(data->text())) {
+                    stack.construct_paths.emplace(data->text(), e.path);
+                }
+            } else if (type == "aws:cdk:warning" || type == "aws:cdk:error" ||
+                       type == "aws:cdk:info") {
+                stack.cdk->annotations.push_back(CdkAnnotation{
+                    type.substr(8), data->is_scalar() ? data->text() : "(structured message)",
+                    e.path, e.file, item.mark()});
+            } else if (type == "aws:cdk:creationStack" && data->is_sequence()) {
+                std::vector<std::string> frames;
+                for (const Node& f : data->items()) {
+                    if (f.is_scalar()) frames.push_back(f.text());
+                }
+                if (std::string frame = user_frame(frames); !frame.empty()) {
+                    stack.cdk->origins.emplace(e.path, std::move(frame));
                 }
             }
         }
     }
 
-    // AWS::CloudFormation::Stack resources whose template is a file of the assembly.
+    // AWS::CloudFormation::Stack resources whose template is a file of the assembly. Each
+    // template is read once; one that is already on the nesting path is a cycle.
     void nested_stacks(const fs::path& dir, const std::string& display, Stack& parent,
-                       std::size_t depth) {
+                       std::size_t depth, const ArtifactMetadata& metadata,
+                       std::vector<Stack*>& family, const Stack& top) {
         if (!parent.tmpl) return;
         for (const Resource& r : parent.tmpl->resources) {
             if (r.type_name != "AWS::CloudFormation::Stack" || r.metadata == nullptr) continue;
@@ -282,20 +413,50 @@ class AssemblyReader {
             }
             const auto path = inside(dir, asset, where, "nested stack template");
             if (!path) continue;
-            std::unique_ptr<Stack> nested = load_stack(*path, join_display(display, asset), where);
-            if (!nested) continue;
-            nested->name = parent.name + "/" + std::string(r.id);
+            std::error_code ec;
+            const std::string canonical = fs::weakly_canonical(*path, ec).string();
+            if (const auto on_path =
+                    std::find_if(chain_.begin(), chain_.end(),
+                                 [&](const auto& link) { return link.first == canonical; });
+                on_path != chain_.end()) {
+                std::string cycle;
+                for (auto it = on_path; it != chain_.end(); ++it)
+                    cycle += it->second + " → ";
+                cycle += asset;
+                error(where, "nested stack '" + std::string(r.id) + "' uses template '" + asset +
+                                 "', which contains it (" + cycle +
+                                 "): a stack cannot contain itself, CloudFormation cannot "
+                                 "deploy it; not read again");
+                continue;
+            }
+            // Another nested stack already uses this template: its findings are reported once.
+            if (!loaded_templates_.insert(canonical).second) continue;
+            std::string message;
+            std::unique_ptr<Stack> nested =
+                load_stack(*path, join_display(display, asset), message);
+            const std::string name = parent.name + "/" + std::string(r.id);
+            if (!nested) {
+                error(where, "cannot read template '" + asset + "' of nested stack '" +
+                                 std::string(r.id) + "': " + message);
+                out_.unloaded.push_back(
+                    {app_, top.cdk->artifact_id, name, top.cdk->account, top.cdk->region});
+                continue;
+            }
+            nested->name = name;
             nested->app = parent.app;
             nested->termination_protection = parent.termination_protection;
             nested->parent = &parent;
             nested->parent_resource = std::string(r.id);
             CdkStackInfo info;
-            info.artifact_id = parent.cdk ? parent.cdk->artifact_id : "";
-            info.manifest_file = parent.cdk ? parent.cdk->manifest_file : "";
+            info.artifact_id = top.cdk->artifact_id;
+            info.manifest_file = top.cdk->manifest_file;
             nested->cdk = std::move(info);
             Stack* raw = nested.get();
             out_.stacks.push_back(std::move(nested));
-            nested_stacks(dir, display, *raw, depth + 1);
+            family.push_back(raw);
+            chain_.push_back({canonical, asset});
+            nested_stacks(dir, display, *raw, depth + 1, metadata, family, top);
+            chain_.pop_back();
         }
     }
 
@@ -303,7 +464,11 @@ class AssemblyReader {
     LoadedAssembly& out_;
     std::string app_;
     fs::path root_;
-    std::set<std::string> visited_;
+    std::set<std::string> visited_;           // assembly directories read
+    std::set<std::string> loaded_templates_;  // stack templates read
+    // The templates from the artifact's down to the nested stack being read: (canonical
+    // path, name as written).
+    std::vector<std::pair<std::string, std::string>> chain_;
 };
 
 bool starts_with_digits_colon(std::string_view s) {
@@ -356,7 +521,7 @@ std::optional<fs::path> project_assembly(const fs::path& dir) {
 LoadedAssembly load_assembly(const Input& input, const AssemblyLimits& limits) {
     LoadedAssembly out;
     AssemblyReader reader(limits, out, input.display);
-    reader.read(input.path, input.display, 0);
+    reader.read(input.path, input.display, 0, nullptr);
     return out;
 }
 

@@ -29,6 +29,7 @@ std::optional<std::filesystem::path> project_assembly(const std::filesystem::pat
 
 struct LoadedAssembly {
     std::vector<std::unique_ptr<Stack>> stacks;  // nested assemblies and nested stacks included
+    std::vector<UnloadedStack> unloaded;         // declared, but not loaded (see `errors`)
     std::vector<ToolError> errors;
 };
 

@@ -147,8 +147,8 @@ bool read_input(const Input& input, std::size_t max_bytes, std::string& bytes, s
     if (!input.from_stdin) {
         fd = ::open(input.path.c_str(), O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0) {
-            error = errno == ENOENT ? "file disappeared before it could be read"
-                                    : "cannot open: " + errno_text(errno);
+            error =
+                errno == ENOENT ? "no such file or directory" : "cannot open: " + errno_text(errno);
             return false;
         }
         struct stat st {};

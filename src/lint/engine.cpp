@@ -18,6 +18,7 @@ namespace {
 // assembly any number.
 struct Slot {
     std::vector<std::unique_ptr<Stack>> stacks;
+    std::vector<UnloadedStack> unloaded;
     std::vector<ToolError> errors;
 };
 
@@ -41,6 +42,7 @@ void load_one(const Input& input, const LintOptions& options, Slot& slot) {
         cdk::LoadedAssembly a =
             cdk::load_assembly(input, cdk::AssemblyLimits{options.limits, options.max_file_bytes});
         slot.stacks = std::move(a.stacks);
+        slot.unloaded = std::move(a.unloaded);
         slot.errors = std::move(a.errors);
         return;
     }
@@ -123,6 +125,8 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
     for (Slot& slot : slots) {
         std::move(slot.errors.begin(), slot.errors.end(), std::back_inserter(result.errors));
         std::move(slot.stacks.begin(), slot.stacks.end(), std::back_inserter(result.set.stacks));
+        std::move(slot.unloaded.begin(), slot.unloaded.end(),
+                  std::back_inserter(result.set.unloaded));
     }
     drop_assembly_duplicates(result.set.stacks);
     run_rules(result, options);

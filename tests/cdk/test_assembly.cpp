@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "cdk/assembly.hpp"
 #include "discover/discover.hpp"
@@ -41,6 +43,32 @@ LintResult lint_path(const std::string& path) {
     LintResult r = lint(d.inputs);
     r.errors.insert(r.errors.begin(), d.errors.begin(), d.errors.end());
     return r;
+}
+
+// A copy of a fixture assembly (fixtures/cdk/<app>/cdk.out) in a fresh directory, to break.
+std::string copy_assembly(const std::string& app, const std::string& name) {
+    const fs::path to = fs::path(test::temp_dir()) / name / "cdk.out";
+    fs::remove_all(to);
+    fs::create_directories(to.parent_path());
+    fs::copy(test::source_path("fixtures/cdk/" + app + "/cdk.out"), to,
+             fs::copy_options::recursive);
+    return to.string();
+}
+
+nlohmann::json read_json_file(const fs::path& p) {
+    std::ifstream in(p);
+    return nlohmann::json::parse(in);
+}
+
+void write_json_file(const fs::path& p, const nlohmann::json& j) {
+    std::ofstream(p) << j.dump(1);
+}
+
+std::vector<std::string> rules_of(const LintResult& r) {
+    std::vector<std::string> out;
+    for (const Finding& f : r.findings)
+        out.push_back(f.rule);
+    return out;
 }
 
 }  // namespace
@@ -261,4 +289,96 @@ TEST_CASE("Source references: path:line:col") {
     CHECK_FALSE(parse_source_ref("lib/a.ts:x:5"));
     CHECK_FALSE(parse_source_ref(":1:2"));
     CHECK_FALSE(parse_source_ref(""));
+}
+
+TEST_CASE("CDK: a malformed artifact is a tool error naming it and its position") {
+    const std::vector<std::pair<nlohmann::json, std::string>> cases = {
+        {"str", "artifact 'StorageStack' is a string, not an object"},
+        {nullptr, "artifact 'StorageStack' is null, not an object"},
+        {nlohmann::json::array({1}), "artifact 'StorageStack' is an array, not an object"},
+        {{{"type", 5}}, "artifact 'StorageStack' has a \"type\" that is a number or boolean"},
+        {{{"properties", nlohmann::json::object()}}, "artifact 'StorageStack' has no \"type\""},
+    };
+    int n = 0;
+    for (const auto& [value, message] : cases) {
+        INFO(value.dump());
+        const fs::path dir = copy_assembly("split", "malformed" + std::to_string(n++));
+        nlohmann::json m = read_json_file(dir / "manifest.json");
+        m["artifacts"]["StorageStack"] = value;
+        write_json_file(dir / "manifest.json", m);
+        const LintResult r = lint_path(dir.string());
+        REQUIRE(r.errors.size() == 1);
+        CHECK_THAT(r.errors[0].message, Catch::Contains(message));
+        CHECK_THAT(r.errors[0].file, Catch::Matches(".*/cdk\\.out/manifest\\.json:[0-9]+:[0-9]+"));
+        // The other stacks import StorageStack's exports: not judged while it is unknown.
+        CHECK(rules_of(r).empty());
+    }
+}
+
+TEST_CASE("CDK: a missing template names the artifact and the file, and nothing cascades") {
+    const fs::path dir = copy_assembly("split", "missing-template");
+    fs::remove(dir / "StorageStack.template.json");
+    const LintResult r = lint_path(dir.string());
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message ==
+          "cannot read template 'StorageStack.template.json' of artifact 'StorageStack': no such "
+          "file or directory");
+    CHECK_THAT(r.errors[0].file, Catch::EndsWith("missing-template/cdk.out/manifest.json:12:5"));
+    CHECK(r.set.stacks.size() == 2);
+    CHECK(rules_of(r).empty());  // no X001 for ApiStack's and WorkerStack's imports
+    REQUIRE(r.set.unloaded.size() == 1);
+    CHECK(r.set.unloaded[0].artifact_id == "StorageStack");
+
+    // A template that does not parse is T001, and its exports are as unknown.
+    const fs::path broken = copy_assembly("split", "broken-template");
+    std::ofstream(broken / "StorageStack.template.json") << "{\"Resources\": {";
+    const LintResult b = lint_path(broken.string());
+    CHECK(b.errors.empty());
+    CHECK(rules_of(b) == std::vector<std::string>{"T001"});
+}
+
+TEST_CASE("CDK: a missing metadata file or nested assembly names the artifact") {
+    const fs::path dir = copy_assembly("split", "missing-metadata");
+    fs::remove(dir / "StorageStack.metadata.json");
+    const LintResult r = lint_path(dir.string());
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message ==
+          "cannot read metadata file 'StorageStack.metadata.json' of artifact 'StorageStack': "
+          "no such file or directory");
+    CHECK_THAT(r.errors[0].file, Catch::EndsWith("missing-metadata/cdk.out/manifest.json:12:5"));
+
+    const fs::path stage = copy_assembly("stage", "missing-stage");
+    fs::remove_all(stage / "assembly-Prod");
+    const LintResult s = lint_path(stage.string());
+    REQUIRE(s.errors.size() == 1);
+    CHECK(s.errors[0].message ==
+          "cannot read the manifest '" + stage.string() +
+              "/assembly-Prod/manifest.json' of nested assembly 'assembly-Prod': no such file or "
+              "directory");
+    CHECK_THAT(s.errors[0].file, Catch::EndsWith("missing-stage/cdk.out/manifest.json:4:5"));
+}
+
+TEST_CASE("CDK: a nested stack that contains itself is reported once and read once") {
+    const fs::path dir = copy_assembly("nested", "nested-loop");
+    const fs::path nested = dir / "ReportingStackExportQueueA02350A8.nested.template.json";
+    nlohmann::json t = read_json_file(nested);
+    t["Resources"]["Self"] = {
+        {"Type", "AWS::CloudFormation::Stack"},
+        {"Properties", {{"TemplateURL", "x"}}},
+        {"Metadata",
+         {{"aws:asset:path", "ReportingStackExportQueueA02350A8.nested.template.json"},
+          {"aws:asset:property", "TemplateURL"}}}};
+    write_json_file(nested, t);
+    const LintResult r = lint_path(dir.string());
+    REQUIRE(r.errors.size() == 1);
+    CHECK_THAT(r.errors[0].message,
+               Catch::StartsWith("nested stack 'Self' uses template "
+                                 "'ReportingStackExportQueueA02350A8.nested.template.json', "
+                                 "which contains it (ReportingStackExportQueueA02350A8.nested."
+                                 "template.json → ReportingStackExportQueueA02350A8.nested."
+                                 "template.json)"));
+    CHECK(r.set.stacks.size() == 2);
+    std::vector<std::string> rules = rules_of(r);
+    std::sort(rules.begin(), rules.end());
+    CHECK(rules == std::vector<std::string>{"R008", "R010"});
 }
