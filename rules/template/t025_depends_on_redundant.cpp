@@ -18,7 +18,8 @@ to with `Ref`, `Fn::GetAtt` or an `Fn::Sub` placeholder outside any `Fn::If` bra
 CloudFormation orders resources by those references on its own. SAM resources
 (`AWS::Serverless::*`) are skipped: SAM moves some of their properties into other
 resources, so the reference may not stay where it is written. So are resources the CDK
-synthesized (with `aws:cdk:path` metadata), whose `DependsOn` the CDK writes on purpose.
+synthesized (with a construct path, from `aws:cdk:path` metadata or the cloud assembly's
+metadata), whose `DependsOn` the CDK writes on purpose.
 
 Templates rewritten before deployment (by a macro, `Fn::Transform`, or a preprocessor
 such as Rain with its `!Rain::` tags) are not checked.
@@ -71,7 +72,10 @@ class DependsOnRedundant final : public Rule {
             const Resource& r = t.resources[i];
             // SAM may move the reference elsewhere; the CDK writes these entries on purpose and
             // its users cannot remove them.
-            if (r.type_name.starts_with("AWS::Serverless::") || !r.cdk_path.empty()) continue;
+            if (r.type_name.starts_with("AWS::Serverless::") ||
+                !stack.construct_path(r.id).empty()) {
+                continue;
+            }
             const auto& mine = g.resource_edges(i);
             for (std::size_t d : mine) {
                 const Edge& dep = g.edges()[d];

@@ -72,16 +72,45 @@ struct MetadataEntry {
 // The metadata of one stack artifact, which also covers its nested stacks.
 struct ArtifactMetadata {
     std::vector<MetadataEntry> entries;
+    // aws:cdk:templateFile -> the construct paths of the stacks synthesized to that file.
+    std::map<std::string, std::vector<std::string>, std::less<>> by_template;
+    // aws:cdk:logicalId -> construct paths.
+    std::multimap<std::string, std::string, std::less<>> by_logical_id;
 
     void add(const Node& metadata, const std::string& file) {
         if (!metadata.is_mapping()) return;
         for (const Entry& e : metadata.entries()) {
             if (!e.value.is_sequence()) continue;
             std::string path = e.key.starts_with('/') ? e.key.substr(1) : e.key;
+            for (const Node& item : e.value.items()) {
+                const std::string type = text_of(get(&item, "type"));
+                const std::string data = string_of(get(&item, "data"));
+                if (data.empty()) continue;
+                if (type == "aws:cdk:templateFile") by_template[data].push_back(path);
+                if (type == "aws:cdk:logicalId") by_logical_id.emplace(data, path);
+            }
             entries.push_back({std::move(path), &e.value, file});
         }
     }
+
+    // The construct path of the stack synthesized to `template_file`, when exactly one is.
+    std::string construct_of(const std::string& template_file) const {
+        const auto it = by_template.find(template_file);
+        return it != by_template.end() && it->second.size() == 1 ? it->second.front() : "";
+    }
 };
+
+bool under(std::string_view path, std::string_view prefix) {
+    return !prefix.empty() && path.starts_with(prefix) &&
+           (path.size() == prefix.size() || path[prefix.size()] == '/');
+}
+
+// A nested stack's construct from the construct path of its AWS::CloudFormation::Stack
+// resource in the parent: "Parent/Queue.NestedStack/Queue.NestedStackResource" -> "Parent/Queue".
+std::string nested_construct_from_resource(const std::string& resource_path) {
+    const std::size_t cut = resource_path.find(".NestedStack/");
+    return cut == std::string::npos ? std::string() : resource_path.substr(0, cut);
+}
 
 // Reads an assembly, its nested assemblies and nested stacks.
 class AssemblyReader {
@@ -338,6 +367,8 @@ class AssemblyReader {
                 }
             }
         }
+        info.construct = metadata.construct_of(template_file);
+        if (info.construct.empty()) info.construct = string_of(a.value.get("displayName"));
         stack->cdk = std::move(info);
 
         Stack* top = stack.get();
@@ -363,9 +394,22 @@ class AssemblyReader {
                           limits_.load);
     }
 
+    // Gives each metadata entry to the stack it describes: the one whose construct path is
+    // the longest prefix of the entry's (a nested stack's entries live in its root artifact's
+    // metadata), else the artifact's own stack.
     static void distribute(const ArtifactMetadata& metadata, const std::vector<Stack*>& family) {
-        for (const MetadataEntry& e : metadata.entries)
-            read_items(*family.front(), e);
+        for (const MetadataEntry& e : metadata.entries) {
+            Stack* owner = family.front();
+            std::size_t best = 0;
+            for (Stack* s : family) {
+                const std::string& c = s->cdk->construct;
+                if (c.size() > best && under(e.path, c)) {
+                    owner = s;
+                    best = c.size();
+                }
+            }
+            read_items(*owner, e);
+        }
     }
 
     static void read_items(Stack& stack, const MetadataEntry& e) {
@@ -393,6 +437,24 @@ class AssemblyReader {
                 }
             }
         }
+    }
+
+    // The construct path of the nested stack that `r` (in `parent`) deploys from `asset`.
+    static std::string nested_construct(const Resource& r, const Stack& parent,
+                                        const std::string& asset,
+                                        const ArtifactMetadata& metadata) {
+        if (std::string c = metadata.construct_of(asset); !c.empty()) return c;
+        if (!r.cdk_path.empty()) return nested_construct_from_resource(std::string(r.cdk_path));
+        // No aws:cdk:path in the template: the logical id's entry under the parent's construct.
+        std::string found;
+        for (auto [it, end] = metadata.by_logical_id.equal_range(r.id); it != end; ++it) {
+            if (!parent.cdk->construct.empty() && !under(it->second, parent.cdk->construct)) {
+                continue;
+            }
+            if (!found.empty()) return {};  // ambiguous
+            found = it->second;
+        }
+        return nested_construct_from_resource(found);
     }
 
     // AWS::CloudFormation::Stack resources whose template is a file of the assembly. Each
@@ -450,6 +512,7 @@ class AssemblyReader {
             CdkStackInfo info;
             info.artifact_id = top.cdk->artifact_id;
             info.manifest_file = top.cdk->manifest_file;
+            info.construct = nested_construct(r, parent, asset, metadata);
             nested->cdk = std::move(info);
             Stack* raw = nested.get();
             out_.stacks.push_back(std::move(nested));

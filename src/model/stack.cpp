@@ -23,6 +23,8 @@ std::string Stack::origin(std::string_view logical_id) const {
     // creationStack entries sit on the resource's construct or on the L2 construct above it
     // (`Bucket/Resource` is created by `Bucket`).
     for (std::string p = path;;) {
+        // The stack's own trace says where the stack was created, not the resource.
+        if (p == cdk->construct) return {};
         if (auto it = cdk->origins.find(p); it != cdk->origins.end()) return it->second;
         const std::size_t slash = p.rfind('/');
         if (slash == std::string::npos || slash == 0) return {};

@@ -26,7 +26,10 @@ struct CdkAnnotation {
 
 // What a CDK cloud assembly says about a stack beyond its template.
 struct CdkStackInfo {
-    std::string artifact_id;
+    std::string artifact_id;  // for a nested stack, its root's
+    // The stack's own construct path ("Prod/Service", "Api/Queue" for a nested stack), when
+    // the metadata tells it.
+    std::string construct;
     std::string manifest_file;  // manifest.json as the user would name it
     Mark manifest_mark;         // the artifact's entry (or its terminationProtection key)
     std::vector<std::string> dependencies;  // artifact ids of stacks deployed before it

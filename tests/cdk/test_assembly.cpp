@@ -382,3 +382,52 @@ TEST_CASE("CDK: a nested stack that contains itself is reported once and read on
     std::sort(rules.begin(), rules.end());
     CHECK(rules == std::vector<std::string>{"R008", "R010"});
 }
+
+TEST_CASE("CDK: nested stacks get what their root artifact's metadata says about them") {
+    const fs::path dir = copy_assembly("nested", "nested-metadata");
+    nlohmann::json m = read_json_file(dir / "ReportingStack.metadata.json");
+    m["/ReportingStack/ExportQueue/ExportsBucket"] = {
+        {{"type", "aws:cdk:warning"}, {"data", "nested bucket warning"}},
+        {{"type", "aws:cdk:creationStack"},
+         {"data", {"...new Bucket2 in aws-cdk-lib...", "new ExportQueue (lib/queue.js:18:19)"}}}};
+    m["/ReportingStack/ExportQueue"].push_back(
+        {{"type", "aws:cdk:creationStack"}, {"data", {"new Reporting (lib/reporting.js:24:25)"}}});
+    write_json_file(dir / "ReportingStack.metadata.json", m);
+
+    const auto check = [](const LintResult& r) {
+        REQUIRE(r.errors.empty());
+        REQUIRE(r.set.stacks.size() == 2);
+        const Stack& nested = *r.set.stacks[1];
+        REQUIRE(nested.cdk);
+        CHECK(nested.cdk->construct == "ReportingStack/ExportQueue");
+        CHECK(nested.construct_path("ExportsBucket5A12738B") ==
+              "ReportingStack/ExportQueue/ExportsBucket/Resource");
+        CHECK(r.set.stacks[0]->cdk->annotations.empty());
+        int seen = 0;
+        for (const Finding& f : r.findings) {
+            INFO(f.rule << " " << f.file << " " << f.message);
+            CHECK_THAT(f.file,
+                       Catch::EndsWith("ReportingStackExportQueueA02350A8.nested.template.json"));
+            CHECK(f.construct == "ReportingStack/ExportQueue/ExportsBucket/Resource");
+            // The bucket's own trace, not the nested stack's.
+            CHECK(f.origin == "lib/queue.js:18:19");
+            ++seen;
+        }
+        std::vector<std::string> rules = rules_of(r);
+        std::sort(rules.begin(), rules.end());
+        CHECK(rules == std::vector<std::string>{"C001", "R008", "R010"});
+        CHECK(seen == 3);
+    };
+    check(lint_path(dir.string()));
+
+    // Without aws:cdk:path in the templates, the construct paths come from aws:cdk:logicalId.
+    for (const char* file : {"ReportingStack.template.json",
+                             "ReportingStackExportQueueA02350A8.nested.template.json"}) {
+        nlohmann::json t = read_json_file(dir / file);
+        for (auto& [id, resource] : t["Resources"].items()) {
+            if (resource.contains("Metadata")) resource["Metadata"].erase("aws:cdk:path");
+        }
+        write_json_file(dir / file, t);
+    }
+    check(lint_path(dir.string()));
+}
