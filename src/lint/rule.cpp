@@ -20,8 +20,13 @@ void Reporter::add(const Stack& stack, Report report) {
     f.stack = stack.name;
     f.resource = report.resource;
     f.path = std::move(report.path);
-    f.construct = stack.construct_path(report.resource);
-    f.origin = stack.origin(report.resource);
+    if (report.construct.empty()) {
+        f.construct = stack.construct_path(report.resource);
+        f.origin = stack.origin(report.resource);
+    } else {
+        f.origin = stack.construct_origin(report.construct);
+        f.construct = std::move(report.construct);
+    }
     out_.push_back(std::move(f));
 }
 

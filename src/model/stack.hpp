@@ -68,6 +68,8 @@ struct Stack {
     std::string construct_path(std::string_view logical_id) const;
     // The user's source location that created the resource, or empty when unknown.
     std::string origin(std::string_view logical_id) const;
+    // The same for a construct that is no resource (a stack, or a construct without one).
+    std::string construct_origin(std::string_view construct) const;
     // CDK plumbing that is not the user's to fix: AWS::CDK::Metadata, the BootstrapVersion
     // parameter and CheckBootstrapVersion rule, asset parameters, and the custom resources
     // CDK adds for its own features (bucket deployments, auto-delete, log retention) with
@@ -75,6 +77,9 @@ struct Stack {
     bool is_plumbing(std::string_view logical_id, std::string_view path) const;
     // The outermost stack of a nested-stack chain (itself when not nested).
     const Stack& root() const;
+
+  private:
+    std::string origin_from(std::string construct, bool may_be_stack) const;
 };
 
 // Loads a stack from a source; never throws for bad content.

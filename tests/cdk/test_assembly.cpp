@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "cdk/assembly.hpp"
 #include "discover/discover.hpp"
@@ -430,4 +431,37 @@ TEST_CASE("CDK: nested stacks get what their root artifact's metadata says about
         write_json_file(dir / file, t);
     }
     check(lint_path(dir.string()));
+}
+
+TEST_CASE("CDK: annotations on a stack carry its construct path and distinct fingerprints") {
+    const LintResult stage = lint_path(test::source_path("fixtures/cdk/stage/cdk.out"));
+    const Finding* c001 = nullptr;
+    for (const Finding& f : stage.findings) {
+        if (f.rule == "C001") c001 = &f;
+    }
+    REQUIRE(c001 != nullptr);
+    CHECK(c001->construct == "Prod/Service");
+    CHECK(c001->resource.empty());
+
+    const std::string manifest =
+        "{\"version\": \"55.0.0\", \"artifacts\": {\"App\": {\"type\": "
+        "\"aws:cloudformation:stack\", \"properties\": {\"templateFile\": "
+        "\"Stack.template.json\"}, \"metadata\": {\"/App\": ["
+        "{\"type\": \"aws:cdk:warning\", \"data\": \"first\"}, "
+        "{\"type\": \"aws:cdk:warning\", \"data\": \"second\"}, "
+        "{\"type\": \"aws:cdk:creationStack\", \"data\": [\"new App (bin/app.js:3:1)\"]}], "
+        "\"/App/Helpers\": [{\"type\": \"aws:cdk:info\", \"data\": \"first\"}]}}}}";
+    const LintResult r = lint_path(make_assembly("stack-annotations", manifest));
+    REQUIRE(r.errors.empty());
+    std::set<std::string> fingerprints;
+    std::vector<std::string> constructs;
+    for (const Finding& f : r.findings) {
+        REQUIRE(f.rule == "C001");
+        fingerprints.insert(f.fingerprint());
+        constructs.push_back(f.construct);
+        if (f.construct == "App") CHECK(f.origin == "bin/app.js:3:1");
+    }
+    CHECK(fingerprints.size() == 3);
+    std::sort(constructs.begin(), constructs.end());
+    CHECK(constructs == std::vector<std::string>{"App", "App", "App/Helpers"});
 }
