@@ -342,6 +342,11 @@ class AssemblyReader {
                 if (d.is_scalar()) info.dependencies.push_back(d.text());
             }
         }
+        if (const Node* tags = get(props, "tags"); tags && tags->is_mapping()) {
+            for (const Entry& t : tags->entries()) {
+                if (t.value.is_scalar()) info.tags.emplace(t.key, t.value.text());
+            }
+        }
 
         ArtifactMetadata metadata;
         if (const Node* inline_metadata = get(&a.value, "metadata")) {
@@ -512,6 +517,7 @@ class AssemblyReader {
             CdkStackInfo info;
             info.artifact_id = top.cdk->artifact_id;
             info.manifest_file = top.cdk->manifest_file;
+            info.tags = top.cdk->tags;  // stack tags apply to nested stacks too
             info.construct = nested_construct(r, parent, asset, metadata);
             nested->cdk = std::move(info);
             Stack* raw = nested.get();

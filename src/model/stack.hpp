@@ -35,6 +35,9 @@ struct CdkStackInfo {
     std::vector<std::string> dependencies;  // artifact ids of stacks deployed before it
     std::string account;  // from the artifact's environment (aws://ACCOUNT/REGION), if known
     std::string region;
+    // The stack's tags (`properties.tags`), which CloudFormation also applies to its
+    // resources and nested stacks.
+    std::map<std::string, std::string> tags;
     std::vector<CdkAnnotation> annotations;
     // Construct path -> the user's source location that created it ("lib/x.ts:42:5"), from
     // aws:cdk:creationStack metadata (synthesized with CDK_DEBUG=true).

@@ -465,3 +465,21 @@ TEST_CASE("CDK: annotations on a stack carry its construct path and distinct fin
     std::sort(constructs.begin(), constructs.end());
     CHECK(constructs == std::vector<std::string>{"App", "App", "App/Helpers"});
 }
+
+TEST_CASE("CDK: stack tags are read from the artifact and apply to nested stacks") {
+    const fs::path dir = copy_assembly("nested", "tags");
+    nlohmann::json m = read_json_file(dir / "manifest.json");
+    m["artifacts"]["ReportingStack"]["properties"]["tags"] = {{"team", "data"},
+                                                              {"cost-center", "42"}};
+    write_json_file(dir / "manifest.json", m);
+    const LintResult r = lint_path(dir.string());
+    REQUIRE(r.errors.empty());
+    REQUIRE(r.set.stacks.size() == 2);
+    const std::map<std::string, std::string> expected{{"cost-center", "42"}, {"team", "data"}};
+    for (const auto& s : r.set.stacks) {
+        REQUIRE(s->cdk);
+        CHECK(s->cdk->tags == expected);
+    }
+    const LintResult untagged = lint_path(test::source_path("fixtures/cdk/split/cdk.out"));
+    CHECK(untagged.set.stacks[0]->cdk->tags.empty());
+}
