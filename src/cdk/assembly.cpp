@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "core/finding.hpp"
+
 namespace stacklint::cdk {
 
 namespace fs = std::filesystem;
@@ -112,11 +114,45 @@ std::string nested_construct_from_resource(const std::string& resource_path) {
     return cut == std::string::npos ? std::string() : resource_path.substr(0, cut);
 }
 
+std::string percent_decode(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        int value = 0;
+        if (s[i] == '%' && i + 2 < s.size() &&
+            std::from_chars(s.data() + i + 1, s.data() + i + 3, value, 16).ptr ==
+                s.data() + i + 3) {
+            out += static_cast<char>(value);
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+// A user frame ("/home/me/app/lib/x.ts:42:5") as findings show it: relative to the working
+// directory when the file is under it, like the paths users name on the command line, else
+// as it is (a file:// URL as its path).
+std::string shown_origin(const std::string& frame, const fs::path& cwd) {
+    const std::optional<SourceRef> ref = parse_source_ref(frame);
+    if (!ref) return frame;
+    std::string file = ref->file;
+    if (file.starts_with("file:///")) file = percent_decode(std::string_view(file).substr(7));
+    if (const fs::path path(file); path.is_absolute() && !cwd.empty()) {
+        const fs::path relative = path.lexically_normal().lexically_relative(cwd);
+        if (!relative.empty() && *relative.begin() != "..") file = relative.generic_string();
+    }
+    return file + frame.substr(ref->file.size());
+}
+
 // Reads an assembly, its nested assemblies and nested stacks.
 class AssemblyReader {
   public:
     AssemblyReader(const AssemblyLimits& limits, LoadedAssembly& out, std::string app)
-        : limits_(limits), out_(out), app_(std::move(app)) {}
+        : limits_(limits), out_(out), app_(std::move(app)) {
+        std::error_code ec;
+        cwd_ = fs::current_path(ec);
+    }
 
     // The artifact of a parent manifest that names a nested assembly.
     struct Referrer {
@@ -402,7 +438,7 @@ class AssemblyReader {
     // Gives each metadata entry to the stack it describes: the one whose construct path is
     // the longest prefix of the entry's (a nested stack's entries live in its root artifact's
     // metadata), else the artifact's own stack.
-    static void distribute(const ArtifactMetadata& metadata, const std::vector<Stack*>& family) {
+    void distribute(const ArtifactMetadata& metadata, const std::vector<Stack*>& family) const {
         for (const MetadataEntry& e : metadata.entries) {
             Stack* owner = family.front();
             std::size_t best = 0;
@@ -417,7 +453,7 @@ class AssemblyReader {
         }
     }
 
-    static void read_items(Stack& stack, const MetadataEntry& e) {
+    void read_items(Stack& stack, const MetadataEntry& e) const {
         for (const Node& item : e.items->items()) {
             const std::string type = text_of(get(&item, "type"));
             const Node* data = get(&item, "data");
@@ -437,8 +473,8 @@ class AssemblyReader {
                 for (const Node& f : data->items()) {
                     if (f.is_scalar()) frames.push_back(f.text());
                 }
-                if (std::string frame = user_frame(frames); !frame.empty()) {
-                    stack.cdk->origins.emplace(e.path, std::move(frame));
+                if (const std::string frame = user_frame(frames); !frame.empty()) {
+                    stack.cdk->origins.emplace(e.path, shown_origin(frame, cwd_));
                 }
             }
         }
@@ -533,6 +569,7 @@ class AssemblyReader {
     LoadedAssembly& out_;
     std::string app_;
     fs::path root_;
+    fs::path cwd_;                            // origins under it are shown relative to it
     std::set<std::string> visited_;           // assembly directories read
     std::set<std::string> loaded_templates_;  // stack templates read
     // The templates from the artifact's down to the nested stack being read: (canonical

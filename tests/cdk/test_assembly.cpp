@@ -483,3 +483,25 @@ TEST_CASE("CDK: stack tags are read from the artifact and apply to nested stacks
     const LintResult untagged = lint_path(test::source_path("fixtures/cdk/split/cdk.out"));
     CHECK(untagged.set.stacks[0]->cdk->tags.empty());
 }
+
+TEST_CASE("CDK: an origin under the working directory is shown relative to it") {
+    const std::string cwd = fs::current_path().generic_string();
+    const std::string manifest =
+        "{\"version\": \"55.0.0\", \"artifacts\": {\"App\": {\"type\": "
+        "\"aws:cloudformation:stack\", \"properties\": {\"templateFile\": "
+        "\"Stack.template.json\"}, \"metadata\": {"
+        "\"/App/Topic\": [{\"type\": \"aws:cdk:creationStack\", \"data\": [\"new App (" +
+        cwd +
+        "/lib/app.js:7:3)\"]}], \"/App/Other\": [{\"type\": \"aws:cdk:creationStack\", "
+        "\"data\": [\"new App (file://" +
+        cwd +
+        "/lib/my%20app.mjs:8:1)\"]}], \"/App/Far\": [{\"type\": \"aws:cdk:creationStack\", "
+        "\"data\": [\"new App (/nonexistent-stacklint-root/lib/far.js:9:2)\"]}]}}}}";
+    const LintResult r = lint_path(make_assembly("origins", manifest));
+    REQUIRE(r.errors.empty());
+    REQUIRE(r.set.stacks.size() == 1);
+    const auto& origins = r.set.stacks[0]->cdk->origins;
+    CHECK(origins.at("App/Topic") == "lib/app.js:7:3");
+    CHECK(origins.at("App/Other") == "lib/my app.mjs:8:1");
+    CHECK(origins.at("App/Far") == "/nonexistent-stacklint-root/lib/far.js:9:2");
+}
