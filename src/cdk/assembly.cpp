@@ -309,12 +309,15 @@ class AssemblyReader {
                   "unrecognised cloud assembly schema version '" + v + "'");
             return false;
         }
-        if (major > kNewestSchemaMajor) {
-            error(at(manifest_display, version->mark()),
-                  "cloud assembly schema version " + v + " is newer than this stacklint knows (" +
-                      std::to_string(kNewestSchemaMajor) +
-                      ".x); it is not read rather than misread: upgrade stacklint");
-            return false;
+        if (major > kNewestSchemaMajor && !warned_version_) {
+            // Majors mostly add to the schema; what stacklint reads has kept its shape.
+            warned_version_ = true;
+            out_.warnings.push_back(
+                {at(manifest_display, version->mark()),
+                 "cloud assembly schema version " + v + " is newer than this stacklint knows (" +
+                     std::to_string(kNewestSchemaMajor) + ".x); it is read as " +
+                     std::to_string(kNewestSchemaMajor) +
+                     ".x, so what a newer version added is not seen: upgrade stacklint"});
         }
         return true;
     }
@@ -575,6 +578,7 @@ class AssemblyReader {
     // The templates from the artifact's down to the nested stack being read: (canonical
     // path, name as written).
     std::vector<std::pair<std::string, std::string>> chain_;
+    bool warned_version_ = false;
 };
 
 bool starts_with_digits_colon(std::string_view s) {

@@ -15,8 +15,9 @@
 
 namespace stacklint::cdk {
 
-// The newest cloud-assembly schema major version stacklint knows the shape of. Newer
-// manifests are refused with a clear error rather than misread.
+// The newest cloud-assembly schema major version stacklint knows the shape of. aws-cdk-lib
+// raises the major often, and mostly adds to the schema, so a newer manifest is read as this
+// version, with a warning.
 inline constexpr int kNewestSchemaMajor = 55;
 
 // A directory holding a cloud assembly: a manifest.json with a "version" and "artifacts"
@@ -31,6 +32,7 @@ struct LoadedAssembly {
     std::vector<std::unique_ptr<Stack>> stacks;  // nested assemblies and nested stacks included
     std::vector<UnloadedStack> unloaded;         // declared, but not loaded (see `errors`)
     std::vector<ToolError> errors;
+    std::vector<ToolError> warnings;  // read anyway: a newer schema version
 };
 
 struct AssemblyLimits {

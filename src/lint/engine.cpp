@@ -20,6 +20,7 @@ struct Slot {
     std::vector<std::unique_ptr<Stack>> stacks;
     std::vector<UnloadedStack> unloaded;
     std::vector<ToolError> errors;
+    std::vector<ToolError> warnings;
 };
 
 struct ActiveRule {
@@ -44,6 +45,7 @@ void load_one(const Input& input, const LintOptions& options, Slot& slot) {
         slot.stacks = std::move(a.stacks);
         slot.unloaded = std::move(a.unloaded);
         slot.errors = std::move(a.errors);
+        slot.warnings = std::move(a.warnings);
         return;
     }
     std::string bytes;
@@ -124,6 +126,7 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
                  [&](std::size_t i) { load_one(inputs[i], options, slots[i]); });
     for (Slot& slot : slots) {
         std::move(slot.errors.begin(), slot.errors.end(), std::back_inserter(result.errors));
+        std::move(slot.warnings.begin(), slot.warnings.end(), std::back_inserter(result.warnings));
         std::move(slot.stacks.begin(), slot.stacks.end(), std::back_inserter(result.set.stacks));
         std::move(slot.unloaded.begin(), slot.unloaded.end(),
                   std::back_inserter(result.set.unloaded));

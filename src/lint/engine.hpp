@@ -33,7 +33,9 @@ struct LintResult {
     LintSet set;                    // every stack linted (kept for reports that quote source)
     std::vector<Finding> findings;  // sorted by finding_order
     std::vector<ToolError> errors;  // problems with the run, not with templates
-    std::size_t files = 0;          // templates linted
+    // Notes about the run that do not fail it (a cloud assembly newer than stacklint knows).
+    std::vector<ToolError> warnings;
+    std::size_t files = 0;  // templates linted
     std::size_t resources = 0;
     std::size_t suppressed = 0;  // findings removed by inline suppressions (src/config/suppress)
     std::size_t baselined = 0;   // findings hidden by a baseline (src/config/baseline)

@@ -49,7 +49,8 @@ void write_github(std::ostream& out, const LintResult& result, const ReportOptio
 // docs/rules.md: every rule's documentation, and how to suppress it.
 void write_rules_markdown(std::ostream& out);
 
-// Tool errors go to stderr in every format: "stacklint: error: FILE: MESSAGE".
+// Tool errors go to stderr in every format: "stacklint: error: FILE: MESSAGE", after the
+// run's warnings ("stacklint: warning: FILE: MESSAGE").
 void write_tool_errors(std::ostream& err, const LintResult& result);
 
 // A finding's file as reports show it: relative to `base` (empty: the working directory) when

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <system_error>
+#include <utility>
 
 #include "report/report.hpp"
 
@@ -156,13 +157,16 @@ void write_sarif(std::ostream& out, const LintResult& result, const ReportOption
     }
 
     ojson notifications = ojson::array();
-    for (const ToolError& e : result.errors) {
-        notifications.push_back(
-            {{"level", "error"},
-             {"message", {{"text", e.message}}},
-             {"locations",
-              ojson::array({{{"physicalLocation",
-                              {{"artifactLocation", artifact_location(e.file, base)}}}}})}});
+    for (const auto& [list, level] :
+         {std::pair{&result.warnings, "warning"}, std::pair{&result.errors, "error"}}) {
+        for (const ToolError& e : *list) {
+            notifications.push_back(
+                {{"level", level},
+                 {"message", {{"text", e.message}}},
+                 {"locations",
+                  ojson::array({{{"physicalLocation",
+                                  {{"artifactLocation", artifact_location(e.file, base)}}}}})}});
+        }
     }
 
     ojson run;

@@ -28,6 +28,9 @@ Summary summarize(const LintResult& result) {
 }
 
 void write_tool_errors(std::ostream& err, const LintResult& result) {
+    for (const ToolError& w : result.warnings) {
+        err << "stacklint: warning: " << w.file << ": " << w.message << '\n';
+    }
     for (const ToolError& e : result.errors) {
         err << "stacklint: error: " << e.file << ": " << e.message << '\n';
     }

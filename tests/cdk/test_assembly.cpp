@@ -184,11 +184,11 @@ TEST_CASE("CDK: broken manifests are tool errors naming the file, never crashes"
         REQUIRE(r.errors.size() == 1);
         CHECK_THAT(r.errors[0].message, Catch::Contains("no schema \"version\""));
     }
-    SECTION("a schema version newer than known") {
+    SECTION("a schema version that is no version") {
         const LintResult r =
-            lint_path(make_assembly("newer", stack_manifest("Stack.template.json", "999.0.0")));
+            lint_path(make_assembly("notversion", stack_manifest("Stack.template.json", "x1")));
         REQUIRE(r.errors.size() == 1);
-        CHECK_THAT(r.errors[0].message, Catch::Contains("999.0.0 is newer"));
+        CHECK_THAT(r.errors[0].message, Catch::Contains("unrecognised cloud assembly schema"));
         CHECK(r.set.stacks.empty());
     }
     SECTION("artifacts of the wrong shape") {
@@ -504,4 +504,46 @@ TEST_CASE("CDK: an origin under the working directory is shown relative to it") 
     CHECK(origins.at("App/Topic") == "lib/app.js:7:3");
     CHECK(origins.at("App/Other") == "lib/my app.mjs:8:1");
     CHECK(origins.at("App/Far") == "/nonexistent-stacklint-root/lib/far.js:9:2");
+}
+
+TEST_CASE("CDK: a newer schema major is read as the newest known, with one warning") {
+    const std::string dir =
+        make_assembly("newer", stack_manifest("Stack.template.json", "999.0.0"));
+    // A Stage with the same version: still one warning for the whole assembly.
+    test::write_temp("newer/cdk.out/sub/Stack.template.json", kTemplate);
+    test::write_temp("newer/cdk.out/sub/manifest.json",
+                     "{\"version\": \"999.0.0\", \"artifacts\": {\"Sub\": {\"type\": "
+                     "\"aws:cloudformation:stack\", \"properties\": {\"templateFile\": "
+                     "\"Stack.template.json\"}}}}");
+    nlohmann::json m = read_json_file(fs::path(dir) / "manifest.json");
+    m["artifacts"]["Stage"] = {{"type", "cdk:cloud-assembly"},
+                               {"properties", {{"directoryName", "sub"}}}};
+    write_json_file(fs::path(dir) / "manifest.json", m);
+
+    const LintResult r = lint_path(dir);
+    CHECK(r.errors.empty());
+    CHECK(r.set.stacks.size() == 2);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK_THAT(r.warnings[0].file,
+               Catch::Matches(".*newer/cdk\\.out/manifest\\.json:[0-9]+:[0-9]+"));
+    CHECK_THAT(r.warnings[0].message,
+               Catch::StartsWith("cloud assembly schema version 999.0.0 is newer than this "
+                                 "stacklint knows (55.x); it is read as 55.x"));
+
+    // A warning is no tool error: the exit code is the findings', the note goes to stderr.
+    std::string out;
+    CHECK(test::run_stacklint("--no-config -q " + dir, out, true) == 0);
+    CHECK_THAT(out, Catch::Contains("stacklint: warning: " + dir + "/manifest.json:"));
+    test::run_stacklint("--no-config -f json " + dir, out);
+    const auto json = nlohmann::json::parse(out);
+    REQUIRE(json["warnings"].size() == 1);
+    CHECK(json["errors"].empty());
+    test::run_stacklint("--no-config -f sarif " + dir, out);
+    const auto sarif = nlohmann::json::parse(out);
+    const auto& invocation = sarif["runs"][0]["invocations"][0];
+    CHECK(invocation["executionSuccessful"] == true);
+    REQUIRE(invocation["toolExecutionNotifications"].size() == 1);
+    CHECK(invocation["toolExecutionNotifications"][0]["level"] == "warning");
+    test::run_stacklint("--no-config -f github " + dir, out);
+    CHECK_THAT(out, Catch::Contains("::warning file="));
 }
