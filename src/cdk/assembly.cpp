@@ -596,17 +596,38 @@ bool starts_with_digits_colon(std::string_view s) {
 
 }  // namespace
 
-bool is_cloud_assembly(const fs::path& dir) {
+ManifestKind manifest_kind(const fs::path& dir) {
     std::error_code ec;
-    if (!fs::is_regular_file(dir / "manifest.json", ec)) return false;
-    if (fs::is_regular_file(dir / "cdk.out", ec)) return true;
-    // Without the marker file, look for the manifest's two top-level keys.
-    std::ifstream in(dir / "manifest.json", std::ios::binary);
-    std::string head(4096, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    return head.find("\"artifacts\"") != std::string::npos &&
-           head.find("\"version\"") != std::string::npos;
+    const fs::path manifest = dir / "manifest.json";
+    if (!fs::is_regular_file(manifest, ec)) return ManifestKind::None;
+    if (fs::is_regular_file(dir / "cdk.out", ec)) return ManifestKind::Assembly;
+    std::ifstream in(manifest, std::ios::binary);
+    if (!in) return ManifestKind::Broken;
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::string bytes = text.str();
+    const nlohmann::json j = nlohmann::json::parse(bytes, nullptr, false);
+    if (j.is_discarded()) {
+        // A truncated or hand-broken cloud assembly still names its two top-level keys.
+        const std::string_view head = std::string_view(bytes).substr(0, 4096);
+        return head.find("\"artifacts\"") != std::string_view::npos &&
+                       head.find("\"version\"") != std::string_view::npos
+                   ? ManifestKind::Assembly
+                   : ManifestKind::Broken;
+    }
+    // Only a cloud assembly manifest has these keys; what is wrong with their values (or a
+    // missing version) is for the reader to report.
+    const bool assembly = j.is_object() && (j.contains("artifacts") || j.contains("runtime"));
+    return assembly ? ManifestKind::Assembly : ManifestKind::Other;
+}
+
+bool is_cloud_assembly(const fs::path& dir) {
+    return manifest_kind(dir) == ManifestKind::Assembly;
+}
+
+bool named_directory_is_assembly(const fs::path& dir) {
+    const ManifestKind kind = manifest_kind(dir);
+    return kind == ManifestKind::Assembly || kind == ManifestKind::Broken;
 }
 
 std::optional<fs::path> project_assembly(const fs::path& dir) {

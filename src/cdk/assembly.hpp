@@ -20,9 +20,22 @@ namespace stacklint::cdk {
 // version, with a warning.
 inline constexpr int kNewestSchemaMajor = 55;
 
-// A directory holding a cloud assembly: a manifest.json with a "version" and "artifacts"
-// (or the `cdk.out` marker file CDK writes beside it).
+// What the manifest.json of a directory is.
+enum class ManifestKind {
+    None,      // there is no manifest.json
+    Assembly,  // a cloud assembly: the `cdk.out` marker file CDK writes beside it, or a JSON
+               // object with an "artifacts" or "runtime" key (well-formed or not); also a
+               // manifest that does not parse but names "version" and "artifacts"
+    Broken,    // a manifest.json that cannot be read or parsed as JSON
+    Other,     // JSON of another kind (a web app manifest, ...)
+};
+ManifestKind manifest_kind(const std::filesystem::path& dir);
+
+// A directory holding a cloud assembly (manifest_kind is Assembly).
 bool is_cloud_assembly(const std::filesystem::path& dir);
+// A directory named on the command line is read as an assembly also when its manifest.json
+// is broken, so that the user hears why.
+bool named_directory_is_assembly(const std::filesystem::path& dir);
 
 // For a CDK project directory (one with cdk.json), the output directory cdk.json names
 // ("output", default "cdk.out") when it holds a cloud assembly.

@@ -547,3 +547,31 @@ TEST_CASE("CDK: a newer schema major is read as the newest known, with one warni
     test::run_stacklint("--no-config -f github " + dir, out);
     CHECK_THAT(out, Catch::Contains("::warning file="));
 }
+
+TEST_CASE("CDK: a manifest.json that is no cloud assembly leaves its directory a directory") {
+    test::write_temp("pwa/sub/manifest.json",
+                     "{\"name\": \"My PWA\", \"short_name\": \"pwa\", \"version\": \"1.2.3\"}");
+    test::write_temp("pwa/sub/t.yaml", "Resources:\n  Q: {Type: AWS::SQS::Queue}\n");
+    const std::string pwa = test::temp_dir() + "/pwa";
+    CHECK(cdk::manifest_kind(pwa + "/sub") == cdk::ManifestKind::Other);
+    for (const std::string& path : {pwa, pwa + "/sub"}) {
+        INFO(path);
+        const Discovery d = discover({path});
+        for (const Input& i : d.inputs)
+            CHECK_FALSE(i.assembly);
+        const LintResult r = lint(d.inputs);
+        CHECK(r.errors.empty());
+        REQUIRE(r.set.stacks.size() == 1);
+        CHECK_THAT(r.set.stacks[0]->file, Catch::EndsWith("sub/t.yaml"));
+    }
+    // A cloud assembly without the cdk.out marker file is still one, and so is a broken
+    // manifest named on the command line (the user hears why).
+    const std::string split = copy_assembly("split", "no-marker");
+    fs::remove(fs::path(split) / "cdk.out");
+    CHECK(cdk::is_cloud_assembly(split));
+    test::write_temp("broken-manifest/manifest.json", "{\"version\": \"55.0.0\", \"artif");
+    CHECK(cdk::manifest_kind(test::temp_dir() + "/broken-manifest") == cdk::ManifestKind::Broken);
+    const Discovery broken = discover({test::temp_dir() + "/broken-manifest"});
+    REQUIRE(broken.inputs.size() == 1);
+    CHECK(broken.inputs[0].assembly);
+}
