@@ -148,8 +148,9 @@ std::string shown_origin(const std::string& frame, const fs::path& cwd) {
 // Reads an assembly, its nested assemblies and nested stacks.
 class AssemblyReader {
   public:
-    AssemblyReader(const AssemblyLimits& limits, LoadedAssembly& out, std::string app)
-        : limits_(limits), out_(out), app_(std::move(app)) {
+    AssemblyReader(const AssemblyLimits& limits, LoadedAssembly& out, std::string app,
+                   const TemplateFilter& excluded)
+        : limits_(limits), out_(out), app_(std::move(app)), excluded_(excluded) {
         std::error_code ec;
         cwd_ = fs::current_path(ec);
     }
@@ -368,6 +369,7 @@ class AssemblyReader {
 
         stack->name = name;
         stack->app = app_;
+        stack->excluded = excluded_ && excluded_(path->string());
         const Entry* protection =
             props && props->is_mapping() ? props->find("terminationProtection") : nullptr;
         stack->termination_protection = protection && protection->value.as_bool() == true;
@@ -550,6 +552,7 @@ class AssemblyReader {
             }
             nested->name = name;
             nested->app = parent.app;
+            nested->excluded = excluded_ && excluded_(path->string());
             nested->termination_protection = parent.termination_protection;
             nested->parent = &parent;
             nested->parent_resource = std::string(r.id);
@@ -571,6 +574,7 @@ class AssemblyReader {
     const AssemblyLimits& limits_;
     LoadedAssembly& out_;
     std::string app_;
+    const TemplateFilter& excluded_;
     fs::path root_;
     fs::path cwd_;                            // origins under it are shown relative to it
     std::set<std::string> visited_;           // assembly directories read
@@ -649,9 +653,10 @@ std::optional<fs::path> project_assembly(const fs::path& dir) {
     return std::nullopt;
 }
 
-LoadedAssembly load_assembly(const Input& input, const AssemblyLimits& limits) {
+LoadedAssembly load_assembly(const Input& input, const AssemblyLimits& limits,
+                             const TemplateFilter& excluded) {
     LoadedAssembly out;
-    AssemblyReader reader(limits, out, input.display);
+    AssemblyReader reader(limits, out, input.display, excluded);
     reader.read(input.path, input.display, 0, nullptr);
     return out;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,9 +55,14 @@ struct AssemblyLimits {
     std::size_t max_depth = 16;  // nested assemblies and nested stacks
 };
 
+// Whether a template file of the assembly (its path as opened) is excluded by configuration.
+using TemplateFilter = std::function<bool(const std::string& path)>;
+
 // Reads the assembly in `input.path` (shown as `input.display`). Never reads a file outside
-// the assembly directory; a broken or unknown manifest is a tool error naming it.
-LoadedAssembly load_assembly(const Input& input, const AssemblyLimits& limits);
+// the assembly directory; a broken or unknown manifest is a tool error naming it. Stacks whose
+// template `excluded` matches are loaded with Stack::excluded set.
+LoadedAssembly load_assembly(const Input& input, const AssemblyLimits& limits,
+                             const TemplateFilter& excluded = {});
 
 // The first frame of a CDK creation stack trace that is the user's own code (not
 // node_modules, aws-cdk-lib or Node itself), as "path:line:col"; empty when there is none.

@@ -13,10 +13,10 @@ namespace {
 
 // The path a glob is matched against: relative to `base` when the file is inside it, else
 // absolute (where only globs without '/', matching a name at any depth, can apply).
-std::string path_for_matching(const Input& input, const fs::path& base) {
+std::string path_for_matching(const std::string& path, const fs::path& base) {
     std::error_code ec;
-    const fs::path absolute = fs::absolute(input.path, ec).lexically_normal();
-    if (ec) return input.path;
+    const fs::path absolute = fs::absolute(path, ec).lexically_normal();
+    if (ec) return path;
     const fs::path relative = absolute.lexically_relative(base);
     if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
     return absolute.generic_string();
@@ -28,15 +28,20 @@ std::size_t remove_excluded(std::vector<Input>& inputs, const std::vector<std::s
                             const fs::path& base) {
     if (globs.empty()) return 0;
     const auto excluded = [&](const Input& input) {
-        if (input.from_stdin) return false;
-        const std::string path = path_for_matching(input, base);
-        return std::any_of(globs.begin(), globs.end(),
-                           [&](const std::string& g) { return match_path_glob(g, path); });
+        return !input.from_stdin && is_excluded(input.path, globs, base);
     };
     const auto removed = std::remove_if(inputs.begin(), inputs.end(), excluded);
     const auto count = static_cast<std::size_t>(inputs.end() - removed);
     inputs.erase(removed, inputs.end());
     return count;
+}
+
+bool is_excluded(const std::string& path, const std::vector<std::string>& globs,
+                 const fs::path& base) {
+    if (globs.empty()) return false;
+    const std::string relative = path_for_matching(path, base);
+    return std::any_of(globs.begin(), globs.end(),
+                       [&](const std::string& g) { return match_path_glob(g, relative); });
 }
 
 }  // namespace stacklint

@@ -40,8 +40,8 @@ std::vector<ActiveRule> active_rules(const LintOptions& options) {
 
 void load_one(const Input& input, const LintOptions& options, Slot& slot) {
     if (input.assembly) {
-        cdk::LoadedAssembly a =
-            cdk::load_assembly(input, cdk::AssemblyLimits{options.limits, options.max_file_bytes});
+        cdk::LoadedAssembly a = cdk::load_assembly(
+            input, cdk::AssemblyLimits{options.limits, options.max_file_bytes}, options.excluded);
         slot.stacks = std::move(a.stacks);
         slot.unloaded = std::move(a.unloaded);
         slot.errors = std::move(a.errors);
@@ -144,6 +144,7 @@ void run_rules(LintResult& result, const LintOptions& options) {
     std::vector<std::vector<Finding>> per_stack(result.set.stacks.size());
     parallel_for(result.set.stacks.size(), options.jobs, [&](std::size_t i) {
         const Stack& stack = *result.set.stacks[i];
+        if (stack.excluded) return;
         for (const ActiveRule& ar : rules) {
             if (ar.rule->is_set_rule()) continue;
             RuleContext ctx{result.set, options.rule_options, schemas};
@@ -166,8 +167,13 @@ void run_rules(LintResult& result, const LintOptions& options) {
     // Inline suppressions apply to every rule's findings, set rules' included.
     result.suppressed = apply_suppressions(result.set, result.findings, options.rule_severity);
 
-    result.files = result.set.stacks.size();
+    result.files = 0;
     for (const auto& s : result.set.stacks) {
+        if (s->excluded) {
+            ++result.excluded;
+            continue;
+        }
+        ++result.files;
         if (s->tmpl) result.resources += s->tmpl->resources.size();
     }
     std::sort(result.findings.begin(), result.findings.end(), finding_order);

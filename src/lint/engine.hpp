@@ -27,6 +27,9 @@ struct LintOptions {
     // rule at its own severity.
     std::function<std::optional<Severity>(const RuleInfo&)> rule_severity;
     RuleOptions rule_options;  // shared by every rule: "storage_stacks" -> globs
+    // Whether configuration excludes a template inside a cloud assembly (its path as opened);
+    // such stacks are loaded but not linted (Stack::excluded). Empty: none is.
+    std::function<bool(const std::string&)> excluded;
 };
 
 struct LintResult {

@@ -9,6 +9,8 @@ namespace stacklint {
 void Reporter::add(const Stack& stack, Report report) {
     // CDK's own machinery is not the user's to fix; no rule reports on it.
     if (stack.is_plumbing(report.resource, report.path)) return;
+    // Configuration excluded the template; it is only there for the cross-stack rules.
+    if (stack.excluded) return;
     Finding f;
     f.rule = rule_.id;
     f.name = rule_.name;

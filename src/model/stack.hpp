@@ -55,6 +55,9 @@ struct Stack {
     std::optional<ResourceGraph> graph;  // built with `tmpl`: who refers to whom
 
     std::optional<bool> termination_protection;  // known for CDK stacks
+    // A template of a cloud assembly that configuration excludes: no rule reports on it, but
+    // the rules that look across stacks still see what it exports and imports.
+    bool excluded = false;
     // Logical id -> CDK construct path, from assembly metadata (resources' own
     // `aws:cdk:path` metadata is read from the template).
     std::unordered_map<std::string, std::string> construct_paths;

@@ -12,7 +12,9 @@ const char* const kVersion = STACKLINT_VERSION;
 Summary summarize(const LintResult& result) {
     Summary s;
     s.files = result.files;
-    s.stacks = result.set.stacks.size();
+    for (const auto& stack : result.set.stacks) {
+        if (!stack->excluded) ++s.stacks;
+    }
     s.resources = result.resources;
     s.suppressed = result.suppressed;
     s.baselined = result.baselined;

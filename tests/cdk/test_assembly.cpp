@@ -575,3 +575,25 @@ TEST_CASE("CDK: a manifest.json that is no cloud assembly leaves its directory a
     REQUIRE(broken.inputs.size() == 1);
     CHECK(broken.inputs[0].assembly);
 }
+
+TEST_CASE("CDK: excluded templates of an assembly are not linted but still export") {
+    const fs::path dir = fs::path(copy_assembly("scattered", "excluded")).parent_path();
+    const std::string config = test::write_temp("excluded/.stacklint.yaml",
+                                                "exclude: [\"**/PipelineStack.template.json\"]\n");
+    std::string out;
+    test::run_stacklint("--config " + config + " -f json " + (dir / "cdk.out").string(), out);
+    const auto json = nlohmann::json::parse(out);
+    CHECK(json["errors"].empty());
+    for (const auto& f : json["findings"]) {
+        INFO(f.dump());
+        CHECK(f["stack"] != "PipelineStack");
+        // OperationsStack imports PipelineStack's table name: the export is still known.
+        CHECK(f["rule"] != "X001");
+    }
+    CHECK(json["findings"].size() > 0);
+    CHECK(json["summary"]["files"] == 3);
+    CHECK(json["summary"]["stacks"] == 3);
+    CHECK(json["summary"]["excluded"] == 1);
+    test::run_stacklint("--config " + config + " " + (dir / "cdk.out").string(), out);
+    CHECK_THAT(out, Catch::Contains("1 file excluded by configuration"));
+}
