@@ -482,6 +482,27 @@ TEST_CASE("CDK: stack tags are read from the artifact and apply to nested stacks
     }
     const LintResult untagged = lint_path(test::source_path("fixtures/cdk/split/cdk.out"));
     CHECK(untagged.set.stacks[0]->cdk->tags.empty());
+
+    // As aws-cdk-lib writes them (multienv's ArchiveStorage), with each stack's environment.
+    const LintResult app = lint_path(test::source_path("fixtures/cdk/multienv/cdk.out"));
+    REQUIRE(app.errors.empty());
+    REQUIRE(app.set.stacks.size() == 5);
+    std::map<std::string, std::string> environments;
+    for (const auto& s : app.set.stacks) {
+        environments[s->cdk->artifact_id] = s->cdk->account + "/" + s->cdk->region;
+        if (s->name == "ArchiveStorage") {
+            CHECK(s->cdk->tags == std::map<std::string, std::string>{{"cost-center", "analytics"},
+                                                                     {"team", "data"}});
+        } else {
+            CHECK(s->cdk->tags.empty());
+        }
+    }
+    CHECK(environments ==
+          std::map<std::string, std::string>{{"ArchiveStorage", "333333333333/eu-west-1"},
+                                             {"DevServiceED593074", "111111111111/us-east-1"},
+                                             {"DevStorageC5A5B877", "111111111111/us-east-1"},
+                                             {"ProdServiceC810982D", "222222222222/us-east-1"},
+                                             {"ProdStorage0EF194CB", "222222222222/us-east-1"}});
 }
 
 TEST_CASE("CDK: an origin under the working directory is shown relative to it") {
