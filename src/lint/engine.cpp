@@ -121,9 +121,21 @@ std::string app_for(const std::string& display) {
 
 LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
     LintResult result;
+    // One assembly named twice (as cdk.out and through its project directory) is one app;
+    // read twice, every export would clash with itself.
+    std::vector<bool> repeated(inputs.size(), false);
+    std::set<std::string> assemblies;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        std::error_code ec;
+        repeated[i] =
+            inputs[i].assembly &&
+            !assemblies.insert(std::filesystem::weakly_canonical(inputs[i].path, ec).string())
+                 .second;
+    }
     std::vector<Slot> slots(inputs.size());
-    parallel_for(inputs.size(), options.jobs,
-                 [&](std::size_t i) { load_one(inputs[i], options, slots[i]); });
+    parallel_for(inputs.size(), options.jobs, [&](std::size_t i) {
+        if (!repeated[i]) load_one(inputs[i], options, slots[i]);
+    });
     for (Slot& slot : slots) {
         std::move(slot.errors.begin(), slot.errors.end(), std::back_inserter(result.errors));
         std::move(slot.warnings.begin(), slot.warnings.end(), std::back_inserter(result.warnings));

@@ -161,6 +161,11 @@ TEST_CASE("CDK: a directory walk or a project directory finds the assembly once"
         discover({split + "/cdk.out", split + "/cdk.out/ApiStack.template.json"});
     CHECK(lint(both.inputs).set.stacks.size() == 3);
 
+    // Nor does naming the assembly and the project that holds it (no X003 with itself).
+    const LintResult twice = lint(discover({split + "/cdk.out", split}).inputs);
+    CHECK(twice.set.stacks.size() == 3);
+    CHECK(twice.findings.empty());
+
     // manifest.json named on the command line stands for its assembly.
     const Discovery manifest = discover({split + "/cdk.out/manifest.json"});
     REQUIRE(manifest.inputs.size() == 1);
