@@ -324,11 +324,15 @@ int main(int argc, char** argv) {
     options.skip_non_templates = skip_non_templates;
     options.rule_severity = settings->selection.as_function();
     options.rule_options = settings->rule_options;
+    options.excluded = [&](const std::string& path) {
+        return is_excluded(path, settings->exclude, settings->exclude_base);
+    };
     LintResult result = lint(discovery.inputs, options);
     result.errors.insert(result.errors.begin(), discovery.errors.begin(), discovery.errors.end());
     // What the summary calls excluded: templates that would have been linted, not every file
-    // an exclude glob happens to match (such as the configuration file itself).
-    result.excluded = count_templates(excluded, options);
+    // an exclude glob happens to match (such as the configuration file itself); run_rules
+    // has already counted the excluded templates inside assemblies.
+    result.excluded += count_templates(excluded, options);
 
     if (!write_baseline_file.empty() &&
         !write_baseline(write_baseline_file, make_baseline(result.findings), error)) {

@@ -1,6 +1,9 @@
 // C001: what CDK itself warned about during synthesis.
 #include "lint/rule.hpp"
 
+#include <cstdint>
+#include <cstdio>
+
 namespace stacklint {
 namespace {
 
@@ -14,8 +17,10 @@ The annotations CDK records in a cloud assembly while synthesizing — `aws:cdk:
 `aws:cdk:warning` and `aws:cdk:info` metadata, added by CDK itself or by
 `Annotations.of(construct).addError/addWarning/addWarningV2/addInfo` — reported at the
 construct they belong to: the resource in the synthesized template when the construct has
-one, else the entry in the stack's metadata file. The finding's severity is the
-annotation's level (error, warning, info).
+one, else the entry in the stack's metadata file, with the construct path of the stack or
+construct (the property path is then the metadata key, the annotation's type and a hash of
+its message, so that each annotation keeps its own fingerprint). The finding's severity is
+the annotation's level (error, warning, info).
 
 ### Why it matters
 `cdk synth` prints these once and moves on; in CI they scroll past unread, and
@@ -50,12 +55,30 @@ class CdkAnnotationRule final : public Rule {
                 out.add(stack, {at->id_mark, message, at->id, path_of({"Resources", at->id}),
                                 level_of(a.level)});
             } else {
-                out.add(stack, {a.mark, message, {}, {}, level_of(a.level), a.file});
+                // On the stack or a construct without resources: the construct path leads,
+                // and the property path tells annotations of one construct apart.
+                Report report{a.mark, message, {}, metadata_path(a), level_of(a.level), a.file};
+                report.construct = a.construct;
+                out.add(stack, std::move(report));
             }
         }
     }
 
   private:
+    // "/Prod/Service/aws:cdk:warning/1f2e3d4c": the metadata key, the annotation's type and a
+    // hash of its message (FNV-1a), so that the fingerprint survives moved lines but two
+    // messages on one construct stay two findings.
+    static std::string metadata_path(const CdkAnnotation& a) {
+        std::uint32_t hash = 2166136261u;
+        for (unsigned char c : a.message) {
+            hash ^= c;
+            hash *= 16777619u;
+        }
+        char hex[9];
+        std::snprintf(hex, sizeof hex, "%08x", static_cast<unsigned>(hash));
+        return "/" + a.construct + "/aws:cdk:" + a.level + "/" + hex;
+    }
+
     // The resource the annotated construct stands for: the one whose construct path is the
     // construct's own or lies right under it (`Bucket` -> `Bucket/Resource`).
     static const Resource* resource_of(const Stack& stack, const std::string& construct) {

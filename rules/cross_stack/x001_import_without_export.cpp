@@ -14,9 +14,12 @@ constexpr RuleInfo kInfo{
     .doc = R"md(### What it finds
 In a CDK cloud assembly, an `Fn::ImportValue` whose name is known from the template (a
 literal, or an `Fn::Sub` of `AWS::StackName`, `AWS::Region`, `AWS::AccountId`...) that no
-stack of the same assembly exports. Names computed from parameters or other resources are
-not judged, and loose template files are not judged at all: their exports may live in
-stacks deployed outside the run.
+stack of the same assembly exports in the importing stack's account and region (from the
+artifacts' `environment`; a stack whose environment is unknown may deploy anywhere). Names
+computed from parameters or other resources are not judged; nor is anything while a stack
+of the app that may deploy there could not be read, or exports a name only deployment
+decides. Loose template files are not judged at all: their exports may live in stacks
+deployed outside the run.
 
 ### Why it matters
 CloudFormation resolves imports when it deploys: a name that nothing exports fails the
@@ -40,16 +43,19 @@ class ImportWithoutExport final : public Rule {
     bool is_set_rule() const override { return true; }
     void check_set(const RuleContext& ctx, Reporter& out) const override {
         for (const auto& [id, app] : cross_stack::cdk_apps(ctx.set)) {
-            std::vector<std::string_view> names;
-            for (const auto& e : app.exports)
-                names.push_back(e.name);
             for (const cross_stack::AppImport& i : app.imports) {
-                if (app.exports_by_name.count(i.name) > 0) continue;
+                if (app.may_be_exported(i)) continue;
+                std::vector<std::string_view> names;
+                for (const auto& e : app.exports) {
+                    if (cross_stack::may_be_same(e.env, i.env)) names.push_back(e.name);
+                }
+                const bool elsewhere = app.exports_by_name.count(i.name) > 0;
                 out.add(*i.stack,
                         {i.imp->call->mark(),
                          "Fn::ImportValue of '" + i.name + "', which no stack of this app exports" +
-                             did_you_mean(i.name, names) + ": deploying stack '" +
-                             cross_stack::deployed_stack(*i.stack).name +
+                             (elsewhere ? " in this stack's account and region (only in another)"
+                                        : did_you_mean(i.name, names)) +
+                             ": deploying stack '" + cross_stack::deployed_stack(*i.stack).name +
                              "' fails with \"No export named " + i.name + " found\"",
                          i.imp->from, i.imp->path});
             }

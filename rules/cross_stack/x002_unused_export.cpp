@@ -11,7 +11,8 @@ constexpr RuleInfo kInfo{.id = "X002",
                          .summary = "An export that no stack of the CDK app imports",
                          .doc = R"md(### What it finds
 In a CDK cloud assembly, an output `Export` whose name no stack of the same assembly
-imports. It may be meant for stacks outside the app — then this is only a note — or it may
+imports in the same account and region (stacks whose environment is unknown may import it;
+nothing is judged where a stack of the app that could not be read may deploy). It may be meant for stacks outside the app — then this is only a note — or it may
 be left over from a reference that no longer exists.
 
 ### Why it matters
@@ -35,11 +36,8 @@ class UnusedExport final : public Rule {
     bool is_set_rule() const override { return true; }
     void check_set(const RuleContext& ctx, Reporter& out) const override {
         for (const auto& [id, app] : cross_stack::cdk_apps(ctx.set)) {
-            std::set<std::string_view> imported;
-            for (const auto& i : app.imports)
-                imported.insert(i.name);
             for (const cross_stack::AppExport& e : app.exports) {
-                if (imported.count(e.name) > 0) continue;
+                if (app.may_be_imported(e)) continue;
                 const Named& output = e.stack->tmpl->outputs[e.exp->output];
                 const Mark mark = e.exp->name_entry ? e.exp->name_entry->value.mark() : output.mark;
                 out.add(*e.stack,

@@ -1,6 +1,8 @@
 // X003: two stacks of one app exporting the same name.
 #include "app_exports.hpp"
 
+#include <tuple>
+
 namespace stacklint {
 namespace {
 
@@ -11,8 +13,12 @@ constexpr RuleInfo kInfo{.id = "X003",
                          .summary = "Two stacks of the CDK app export the same name",
                          .doc = R"md(### What it finds
 In a CDK cloud assembly, an export name (as far as the template determines it) that
-another stack of the same assembly also exports, reported at every export after the first.
-Duplicates within one template are T045.
+another stack of the same assembly also exports in the same account and region (the
+artifacts' `environment`), reported at every export after the first. The same Stage
+deployed to several accounts or regions exports the same names without conflict. Stacks
+whose environment is unknown (environment-agnostic) are compared with each other, as
+`cdk deploy` deploys them together, but not with stacks of a known environment. Duplicates
+within one template are T045.
 
 ### Why it matters
 Export names are unique per account and region. Whichever stack deploys second fails
@@ -33,9 +39,14 @@ class DuplicateExportAcrossStacks final : public Rule {
     bool is_set_rule() const override { return true; }
     void check_set(const RuleContext& ctx, Reporter& out) const override {
         for (const auto& [id, app] : cross_stack::cdk_apps(ctx.set)) {
-            std::map<std::string_view, const cross_stack::AppExport*> first;
+            std::map<std::tuple<std::string_view, std::string_view, std::string_view>,
+                     const cross_stack::AppExport*>
+                first;
             for (const cross_stack::AppExport& e : app.exports) {
-                const auto [it, inserted] = first.emplace(e.name, &e);
+                const auto [it, inserted] = first.emplace(
+                    std::tuple{std::string_view(e.env.account), std::string_view(e.env.region),
+                               std::string_view(e.name)},
+                    &e);
                 // Same stack twice is T045's; only other stacks are ours.
                 if (inserted || it->second->stack == e.stack) continue;
                 const Named& output = e.stack->tmpl->outputs[e.exp->output];

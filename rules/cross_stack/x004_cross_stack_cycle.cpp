@@ -12,8 +12,9 @@ constexpr RuleInfo kInfo{.id = "X004",
                          .summary = "Stacks of the CDK app depend on each other in a cycle",
                          .doc = R"md(### What it finds
 In a CDK cloud assembly, a cycle among stacks: stack A must deploy after B (its manifest
-says so, or it imports one of B's exports) and B, directly or through other stacks, after
-A. Each cycle is reported once, with its full path, at the first stack on it.
+says so, or it imports one of B's exports in its own account and region) and B, directly or
+through other stacks, after A. Each cycle is reported once, with its full path, at the
+first stack on it.
 
 ### Why it matters
 No order of deployment satisfies a cycle: `cdk deploy` refuses the app, or, with
@@ -39,8 +40,8 @@ class CrossStackCycle final : public Rule {
             Adjacency next = d.depends_on;
             for (const cross_stack::AppImport& i : app.imports) {
                 const std::size_t from = d.index_of(*i.stack);
-                for (auto [it, end] = app.exports_by_name.equal_range(i.name); it != end; ++it) {
-                    const std::size_t to = d.index_of(*it->second->stack);
+                for (const cross_stack::AppExport* e : app.exporters(i)) {
+                    const std::size_t to = d.index_of(*e->stack);
                     if (from != to && from < d.stacks.size() && to < d.stacks.size()) {
                         next[from].push_back(to);
                     }

@@ -78,8 +78,12 @@ class DependsOnRedundant final : public Rule {
         const ResourceGraph& g = *stack.graph;
         for (std::size_t i = 0; i < t.resources.size(); ++i) {
             const Resource& r = t.resources[i];
-            // SAM may move the reference elsewhere.
-            if (r.type_name.starts_with("AWS::Serverless::") || !r.cdk_path.empty()) continue;
+            // SAM may move the reference elsewhere; the CDK writes these entries on purpose and
+            // its users cannot remove them.
+            if (r.type_name.starts_with("AWS::Serverless::") ||
+                !stack.construct_path(r.id).empty()) {
+                continue;
+            }
             const auto& mine = g.resource_edges(i);
             std::vector<std::size_t> listed;  // DependsOn targets seen so far
             for (std::size_t d : mine) {

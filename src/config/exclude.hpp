@@ -18,4 +18,9 @@ std::vector<Input> remove_excluded(std::vector<Input>& inputs,
                                    const std::vector<std::string>& globs,
                                    const std::filesystem::path& base);
 
+// Whether the file at `path` (as opened) matches one of `globs`, taken as remove_excluded
+// takes them. For the templates inside a cloud assembly.
+bool is_excluded(const std::string& path, const std::vector<std::string>& globs,
+                 const std::filesystem::path& base);
+
 }  // namespace stacklint

@@ -185,11 +185,9 @@ Discovery discover(const std::vector<std::string>& paths) {
                                                      : "cannot access: " + errno_text(errno)});
             continue;
         }
-        std::error_code ec;
-        if (S_ISDIR(st.st_mode) &&
-            std::filesystem::is_regular_file(std::filesystem::path(p) / "manifest.json", ec)) {
-            // Named on the command line, a directory with a manifest is taken at its word:
-            // a broken manifest then gets a clear error instead of a silent walk.
+        if (S_ISDIR(st.st_mode) && cdk::named_directory_is_assembly(p)) {
+            // Named on the command line, a directory with a cloud assembly manifest is taken
+            // at its word: a broken manifest then gets a clear error instead of a silent walk.
             out.inputs.push_back(Input{p, p, false, true, true});
         } else if (S_ISDIR(st.st_mode)) {
             walk(p, p == "." ? "" : p, visited, out);

@@ -50,10 +50,11 @@ bool looks_like_template(std::string_view bytes);
 // A directory holding a CDK cloud assembly becomes one assembly input (its templates are not
 // walked as loose files); so does the output directory a cdk.json names. A directory named
 // on the command line that holds a manifest.json is read as an assembly even when the
-// manifest is broken (so the user hears why), and a file named manifest.json inside an
-// assembly stands for its assembly. A file or assembly reached more than once (by the same
-// canonical path) is listed once, where it first appears. A directory that cannot be listed or
-// searched is a ToolError naming it; the rest of the walk goes on.
+// manifest is broken JSON (so the user hears why), but not when it is JSON of another kind
+// (a web app manifest); a file named manifest.json inside an assembly stands for its
+// assembly. A file or assembly reached more than once (by the same canonical path) is listed
+// once, where it first appears. A directory that cannot be listed or searched is a ToolError
+// naming it; the rest of the walk goes on.
 Discovery discover(const std::vector<std::string>& paths);
 
 // Reads a whole regular file or stdin. Returns false with a message for anything else (a

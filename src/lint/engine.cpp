@@ -18,7 +18,9 @@ namespace {
 // assembly any number.
 struct Slot {
     std::vector<std::unique_ptr<Stack>> stacks;
+    std::vector<UnloadedStack> unloaded;
     std::vector<ToolError> errors;
+    std::vector<ToolError> warnings;
 };
 
 struct ActiveRule {
@@ -44,10 +46,12 @@ bool only_if_template(const Input& input, const LintOptions& options) {
 
 void load_one(const Input& input, const LintOptions& options, Slot& slot) {
     if (input.assembly) {
-        cdk::LoadedAssembly a =
-            cdk::load_assembly(input, cdk::AssemblyLimits{options.limits, options.max_file_bytes});
+        cdk::LoadedAssembly a = cdk::load_assembly(
+            input, cdk::AssemblyLimits{options.limits, options.max_file_bytes}, options.excluded);
         slot.stacks = std::move(a.stacks);
+        slot.unloaded = std::move(a.unloaded);
         slot.errors = std::move(a.errors);
+        slot.warnings = std::move(a.warnings);
         return;
     }
     // With --skip-non-templates a named file is treated as a walk treats what it finds: only
@@ -151,12 +155,27 @@ std::string app_for(const std::string& display) {
 
 LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
     LintResult result;
+    // One assembly named twice (as cdk.out and through its project directory) is one app;
+    // read twice, every export would clash with itself.
+    std::vector<bool> repeated(inputs.size(), false);
+    std::set<std::string> assemblies;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        std::error_code ec;
+        repeated[i] =
+            inputs[i].assembly &&
+            !assemblies.insert(std::filesystem::weakly_canonical(inputs[i].path, ec).string())
+                 .second;
+    }
     std::vector<Slot> slots(inputs.size());
-    parallel_for(inputs.size(), options.jobs,
-                 [&](std::size_t i) { load_one(inputs[i], options, slots[i]); });
+    parallel_for(inputs.size(), options.jobs, [&](std::size_t i) {
+        if (!repeated[i]) load_one(inputs[i], options, slots[i]);
+    });
     for (Slot& slot : slots) {
         std::move(slot.errors.begin(), slot.errors.end(), std::back_inserter(result.errors));
+        std::move(slot.warnings.begin(), slot.warnings.end(), std::back_inserter(result.warnings));
         std::move(slot.stacks.begin(), slot.stacks.end(), std::back_inserter(result.set.stacks));
+        std::move(slot.unloaded.begin(), slot.unloaded.end(),
+                  std::back_inserter(result.set.unloaded));
     }
     drop_assembly_duplicates(result.set.stacks);
     run_rules(result, options);
@@ -171,6 +190,7 @@ void run_rules(LintResult& result, const LintOptions& options) {
     std::vector<std::vector<Finding>> per_stack(result.set.stacks.size());
     parallel_for(result.set.stacks.size(), options.jobs, [&](std::size_t i) {
         const Stack& stack = *result.set.stacks[i];
+        if (stack.excluded) return;
         for (const ActiveRule& ar : rules) {
             if (ar.rule->is_set_rule()) continue;
             RuleContext ctx{result.set, options.rule_options, schemas};
@@ -198,8 +218,13 @@ void run_rules(LintResult& result, const LintOptions& options) {
     // Inline suppressions apply to every rule's findings, set rules' included.
     result.suppressed = apply_suppressions(result.set, result.findings, options.rule_severity);
 
-    result.files = result.set.stacks.size();
+    result.files = 0;
     for (const auto& s : result.set.stacks) {
+        if (s->excluded) {
+            ++result.excluded;
+            continue;
+        }
+        ++result.files;
         if (s->tmpl) result.resources += s->tmpl->resources.size();
     }
     std::sort(result.findings.begin(), result.findings.end(), finding_order);

@@ -28,13 +28,18 @@ struct LintOptions {
     // rule at its own severity.
     std::function<std::optional<Severity>(const RuleInfo&)> rule_severity;
     RuleOptions rule_options;  // shared by every rule: "storage_stacks" -> globs
+    // Whether configuration excludes a template inside a cloud assembly (its path as opened);
+    // such stacks are loaded but not linted (Stack::excluded). Empty: none is.
+    std::function<bool(const std::string&)> excluded;
 };
 
 struct LintResult {
     LintSet set;                    // every stack linted (kept for reports that quote source)
     std::vector<Finding> findings;  // sorted by finding_order
     std::vector<ToolError> errors;  // problems with the run, not with templates
-    std::size_t files = 0;          // templates linted
+    // Notes about the run that do not fail it (a cloud assembly newer than stacklint knows).
+    std::vector<ToolError> warnings;
+    std::size_t files = 0;  // templates linted
     std::size_t resources = 0;
     std::size_t suppressed = 0;  // findings removed by inline suppressions (src/config/suppress)
     std::size_t baselined = 0;   // findings hidden by a baseline (src/config/baseline)

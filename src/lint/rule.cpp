@@ -9,6 +9,8 @@ namespace stacklint {
 void Reporter::add(const Stack& stack, Report report) {
     // CDK's own machinery is not the user's to fix; no rule reports on it.
     if (stack.is_plumbing(report.resource, report.path)) return;
+    // Configuration excluded the template; it is only there for the cross-stack rules.
+    if (stack.excluded) return;
     Finding f;
     f.rule = rule_.id;
     f.name = rule_.name;
@@ -21,8 +23,13 @@ void Reporter::add(const Stack& stack, Report report) {
     f.stack_file = stack.file;
     f.resource = report.resource;
     f.path = std::move(report.path);
-    f.construct = stack.construct_path(report.resource);
-    f.origin = stack.origin(report.resource);
+    if (report.construct.empty()) {
+        f.construct = stack.construct_path(report.resource);
+        f.origin = stack.origin(report.resource);
+    } else {
+        f.origin = stack.construct_origin(report.construct);
+        f.construct = std::move(report.construct);
+    }
     out_.push_back(std::move(f));
 }
 

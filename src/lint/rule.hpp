@@ -53,6 +53,9 @@ struct Report {
     std::optional<Severity> severity = {};
     // The file the position is in, when it is not the stack's template (a CDK manifest).
     std::string file = {};
+    // The CDK construct the finding is about when it is no resource (a stack, or a construct
+    // without resources); otherwise the resource's construct path is used.
+    std::string construct = {};
 };
 
 class Reporter {

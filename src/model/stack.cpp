@@ -18,17 +18,30 @@ std::string Stack::construct_path(std::string_view logical_id) const {
 
 std::string Stack::origin(std::string_view logical_id) const {
     if (!cdk || logical_id.empty()) return {};
-    const std::string path = construct_path(logical_id);
+    return origin_from(construct_path(logical_id), false);
+}
+
+std::string Stack::construct_origin(std::string_view construct) const {
+    if (!cdk) return {};
+    return origin_from(std::string(construct), true);
+}
+
+std::string Stack::origin_from(std::string path, bool may_be_stack) const {
     if (path.empty()) return {};
     // creationStack entries sit on the resource's construct or on the L2 construct above it
     // (`Bucket/Resource` is created by `Bucket`).
-    for (std::string p = path;;) {
+    for (std::string p = std::move(path); !p.empty();) {
+        // The stack's own trace says where the stack was created, not what is in it.
+        if (p == cdk->construct && !may_be_stack) return {};
         if (auto it = cdk->origins.find(p); it != cdk->origins.end()) return it->second;
+        if (p == cdk->construct) return {};
         const std::size_t slash = p.rfind('/');
         if (slash == std::string::npos || slash == 0) return {};
         p.resize(slash);
+        may_be_stack = false;
         if (p.find('/') == std::string::npos) return {};  // reached the stack itself
     }
+    return {};
 }
 
 namespace {

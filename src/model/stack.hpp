@@ -26,12 +26,18 @@ struct CdkAnnotation {
 
 // What a CDK cloud assembly says about a stack beyond its template.
 struct CdkStackInfo {
-    std::string artifact_id;
+    std::string artifact_id;  // for a nested stack, its root's
+    // The stack's own construct path ("Prod/Service", "Api/Queue" for a nested stack), when
+    // the metadata tells it.
+    std::string construct;
     std::string manifest_file;  // manifest.json as the user would name it
     Mark manifest_mark;         // the artifact's entry (or its terminationProtection key)
     std::vector<std::string> dependencies;  // artifact ids of stacks deployed before it
     std::string account;  // from the artifact's environment (aws://ACCOUNT/REGION), if known
     std::string region;
+    // The stack's tags (`properties.tags`), which CloudFormation also applies to its
+    // resources and nested stacks.
+    std::map<std::string, std::string> tags;
     std::vector<CdkAnnotation> annotations;
     // Construct path -> the user's source location that created it ("lib/x.ts:42:5"), from
     // aws:cdk:creationStack metadata (synthesized with CDK_DEBUG=true).
@@ -49,6 +55,9 @@ struct Stack {
     std::optional<ResourceGraph> graph;  // built with `tmpl`: who refers to whom
 
     std::optional<bool> termination_protection;  // known for CDK stacks
+    // A template of a cloud assembly that configuration excludes: no rule reports on it, but
+    // the rules that look across stacks still see what it exports and imports.
+    bool excluded = false;
     // Logical id -> CDK construct path, from assembly metadata (resources' own
     // `aws:cdk:path` metadata is read from the template).
     std::unordered_map<std::string, std::string> construct_paths;
@@ -65,6 +74,8 @@ struct Stack {
     std::string construct_path(std::string_view logical_id) const;
     // The user's source location that created the resource, or empty when unknown.
     std::string origin(std::string_view logical_id) const;
+    // The same for a construct that is no resource (a stack, or a construct without one).
+    std::string construct_origin(std::string_view construct) const;
     // CDK plumbing that is not the user's to fix: AWS::CDK::Metadata, the BootstrapVersion
     // parameter and CheckBootstrapVersion rule, asset parameters, and the custom resources
     // CDK adds for its own features (bucket deployments, auto-delete, log retention) with
@@ -72,15 +83,30 @@ struct Stack {
     bool is_plumbing(std::string_view logical_id, std::string_view path) const;
     // The outermost stack of a nested-stack chain (itself when not nested).
     const Stack& root() const;
+
+  private:
+    std::string origin_from(std::string construct, bool may_be_stack) const;
 };
 
 // Loads a stack from a source; never throws for bad content.
 std::unique_ptr<Stack> make_stack(std::string name, std::shared_ptr<const Source> source,
                                   const LoadLimits& limits);
 
+// A stack a CDK cloud assembly declares but that could not be loaded: its artifact is
+// malformed or its template cannot be read (a tool error says why). Rules that look across an
+// app's stacks must not judge the names it might export or import.
+struct UnloadedStack {
+    std::string app;
+    std::string artifact_id;
+    std::string name;     // stack name or artifact id, when known
+    std::string account;  // its environment, when the manifest gives it
+    std::string region;
+};
+
 // Everything linted in one run: rules that look across stacks see all of it.
 struct LintSet {
     std::vector<std::unique_ptr<Stack>> stacks;
+    std::vector<UnloadedStack> unloaded;
 };
 
 }  // namespace stacklint

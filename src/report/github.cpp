@@ -74,6 +74,10 @@ void write_github(std::ostream& out, const LintResult& result, const ReportOptio
         }
         out << ",title=" << escape(title, true) << "::" << escape(message, false) << '\n';
     }
+    for (const ToolError& w : result.warnings) {
+        out << "::warning file=" << escape(report_path(w.file, options.base), true)
+            << ",title=stacklint::" << escape(w.message, false) << '\n';
+    }
     for (const ToolError& e : result.errors) {
         out << "::error ";
         if (!e.file.empty()) {

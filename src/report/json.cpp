@@ -67,6 +67,10 @@ void write_json(std::ostream& out, const LintResult& result) {
                           {"message", e.message}});
     }
     doc["errors"] = std::move(errors);
+    ojson warnings = ojson::array();
+    for (const ToolError& w : result.warnings)
+        warnings.push_back({{"file", w.file}, {"message", w.message}});
+    doc["warnings"] = std::move(warnings);
     // Invalid UTF-8 never reaches here (the loader rejects it), but messages may quote bytes
     // from a file name: replace rather than throw.
     out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';

@@ -107,6 +107,7 @@ void write_junit(std::ostream& out, const LintResult& result, const ReportOption
     // Suites in file order; cases by rule, then resource.
     std::map<std::string, Suite> suites;
     for (const auto& stack : result.set.stacks) {
+        if (stack->excluded) continue;
         Suite& s = suites[stack->file];
         s.path = report_path(stack->file, options.base);
         s.stack = stack->name;

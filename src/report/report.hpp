@@ -53,7 +53,8 @@ void write_rules_markdown(std::ostream& out);
 void write_rule_markdown(std::ostream& out, const RuleInfo& info);
 
 // Tool errors go to stderr in every format: "stacklint: error: FILE: MESSAGE", with
-// FILE:LINE:COL when the error has a position and without FILE when it has no file.
+// FILE:LINE:COL when the error has a position and without FILE when it has no file, after the
+// run's warnings ("stacklint: warning: FILE: MESSAGE").
 void write_tool_errors(std::ostream& err, const LintResult& result);
 // "FILE", "FILE:LINE:COL", or "" for an error that no file is at fault for.
 std::string tool_error_place(const ToolError& e);

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <system_error>
+#include <utility>
 
 #include "report/report.hpp"
 
@@ -157,16 +158,19 @@ void write_sarif(std::ostream& out, const LintResult& result, const ReportOption
     }
 
     ojson notifications = ojson::array();
-    for (const ToolError& e : result.errors) {
-        ojson note = {{"level", "error"}, {"message", {{"text", e.message}}}};
-        if (!e.file.empty()) {
-            ojson physical = {{"artifactLocation", artifact_location(e.file, base)}};
-            if (e.line > 0) {
-                physical["region"] = {{"startLine", e.line}, {"startColumn", e.column}};
+    for (const auto& [list, level] :
+         {std::pair{&result.warnings, "warning"}, std::pair{&result.errors, "error"}}) {
+        for (const ToolError& e : *list) {
+            ojson note = {{"level", level}, {"message", {{"text", e.message}}}};
+            if (!e.file.empty()) {
+                ojson physical = {{"artifactLocation", artifact_location(e.file, base)}};
+                if (e.line > 0) {
+                    physical["region"] = {{"startLine", e.line}, {"startColumn", e.column}};
+                }
+                note["locations"] = ojson::array({{{"physicalLocation", std::move(physical)}}});
             }
-            note["locations"] = ojson::array({{{"physicalLocation", std::move(physical)}}});
+            notifications.push_back(std::move(note));
         }
-        notifications.push_back(std::move(note));
     }
 
     ojson run;

@@ -16,7 +16,9 @@ const char* const kVersion = STACKLINT_VERSION;
 Summary summarize(const LintResult& result) {
     Summary s;
     s.files = result.files;
-    s.stacks = result.set.stacks.size();
+    for (const auto& stack : result.set.stacks) {
+        if (!stack->excluded) ++s.stacks;
+    }
     s.resources = result.resources;
     s.suppressed = result.suppressed;
     s.baselined = result.baselined;
@@ -52,6 +54,9 @@ std::string tool_error_place(const ToolError& e) {
 }
 
 void write_tool_errors(std::ostream& err, const LintResult& result) {
+    for (const ToolError& w : result.warnings) {
+        err << "stacklint: warning: " << w.file << ": " << w.message << '\n';
+    }
     for (const ToolError& e : result.errors) {
         err << "stacklint: error: ";
         if (!e.file.empty()) err << printable_text(tool_error_place(e)) << ": ";

@@ -3,7 +3,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <set>
 
 #include "cdk/assembly.hpp"
 #include "discover/discover.hpp"
@@ -41,6 +44,32 @@ LintResult lint_path(const std::string& path) {
     LintResult r = lint(d.inputs);
     r.errors.insert(r.errors.begin(), d.errors.begin(), d.errors.end());
     return r;
+}
+
+// A copy of a fixture assembly (fixtures/cdk/<app>/cdk.out) in a fresh directory, to break.
+std::string copy_assembly(const std::string& app, const std::string& name) {
+    const fs::path to = fs::path(test::temp_dir()) / name / "cdk.out";
+    fs::remove_all(to);
+    fs::create_directories(to.parent_path());
+    fs::copy(test::source_path("fixtures/cdk/" + app + "/cdk.out"), to,
+             fs::copy_options::recursive);
+    return to.string();
+}
+
+nlohmann::json read_json_file(const fs::path& p) {
+    std::ifstream in(p);
+    return nlohmann::json::parse(in);
+}
+
+void write_json_file(const fs::path& p, const nlohmann::json& j) {
+    std::ofstream(p) << j.dump(1);
+}
+
+std::vector<std::string> rules_of(const LintResult& r) {
+    std::vector<std::string> out;
+    for (const Finding& f : r.findings)
+        out.push_back(f.rule);
+    return out;
 }
 
 }  // namespace
@@ -132,6 +161,11 @@ TEST_CASE("CDK: a directory walk or a project directory finds the assembly once"
         discover({split + "/cdk.out", split + "/cdk.out/ApiStack.template.json"});
     CHECK(lint(both.inputs).set.stacks.size() == 3);
 
+    // Nor does naming the assembly and the project that holds it (no X003 with itself).
+    const LintResult twice = lint(discover({split + "/cdk.out", split}).inputs);
+    CHECK(twice.set.stacks.size() == 3);
+    CHECK(twice.findings.empty());
+
     // manifest.json named on the command line stands for its assembly.
     const Discovery manifest = discover({split + "/cdk.out/manifest.json"});
     REQUIRE(manifest.inputs.size() == 1);
@@ -155,11 +189,11 @@ TEST_CASE("CDK: broken manifests are tool errors naming the file, never crashes"
         REQUIRE(r.errors.size() == 1);
         CHECK_THAT(r.errors[0].message, Catch::Contains("no schema \"version\""));
     }
-    SECTION("a schema version newer than known") {
+    SECTION("a schema version that is no version") {
         const LintResult r =
-            lint_path(make_assembly("newer", stack_manifest("Stack.template.json", "999.0.0")));
+            lint_path(make_assembly("notversion", stack_manifest("Stack.template.json", "x1")));
         REQUIRE(r.errors.size() == 1);
-        CHECK_THAT(r.errors[0].message, Catch::Contains("999.0.0 is newer"));
+        CHECK_THAT(r.errors[0].message, Catch::Contains("unrecognised cloud assembly schema"));
         CHECK(r.set.stacks.empty());
     }
     SECTION("artifacts of the wrong shape") {
@@ -261,4 +295,331 @@ TEST_CASE("Source references: path:line:col") {
     CHECK_FALSE(parse_source_ref("lib/a.ts:x:5"));
     CHECK_FALSE(parse_source_ref(":1:2"));
     CHECK_FALSE(parse_source_ref(""));
+}
+
+TEST_CASE("CDK: a malformed artifact is a tool error naming it and its position") {
+    const std::vector<std::pair<nlohmann::json, std::string>> cases = {
+        {"str", "artifact 'StorageStack' is a string, not an object"},
+        {nullptr, "artifact 'StorageStack' is null, not an object"},
+        {nlohmann::json::array({1}), "artifact 'StorageStack' is an array, not an object"},
+        {{{"type", 5}}, "artifact 'StorageStack' has a \"type\" that is a number or boolean"},
+        {{{"properties", nlohmann::json::object()}}, "artifact 'StorageStack' has no \"type\""},
+    };
+    int n = 0;
+    for (const auto& [value, message] : cases) {
+        INFO(value.dump());
+        const fs::path dir = copy_assembly("split", "malformed" + std::to_string(n++));
+        nlohmann::json m = read_json_file(dir / "manifest.json");
+        m["artifacts"]["StorageStack"] = value;
+        write_json_file(dir / "manifest.json", m);
+        const LintResult r = lint_path(dir.string());
+        REQUIRE(r.errors.size() == 1);
+        CHECK_THAT(r.errors[0].message, Catch::Contains(message));
+        CHECK_THAT(r.errors[0].file, Catch::Matches(".*/cdk\\.out/manifest\\.json:[0-9]+:[0-9]+"));
+        // The other stacks import StorageStack's exports: not judged while it is unknown.
+        CHECK(rules_of(r).empty());
+    }
+}
+
+TEST_CASE("CDK: a missing template names the artifact and the file, and nothing cascades") {
+    const fs::path dir = copy_assembly("split", "missing-template");
+    fs::remove(dir / "StorageStack.template.json");
+    const LintResult r = lint_path(dir.string());
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message ==
+          "cannot read template 'StorageStack.template.json' of artifact 'StorageStack': no such "
+          "file or directory");
+    CHECK_THAT(r.errors[0].file, Catch::EndsWith("missing-template/cdk.out/manifest.json:12:5"));
+    CHECK(r.set.stacks.size() == 2);
+    CHECK(rules_of(r).empty());  // no X001 for ApiStack's and WorkerStack's imports
+    REQUIRE(r.set.unloaded.size() == 1);
+    CHECK(r.set.unloaded[0].artifact_id == "StorageStack");
+
+    // A template that does not parse is T001, and its exports are as unknown.
+    const fs::path broken = copy_assembly("split", "broken-template");
+    std::ofstream(broken / "StorageStack.template.json") << "{\"Resources\": {";
+    const LintResult b = lint_path(broken.string());
+    CHECK(b.errors.empty());
+    CHECK(rules_of(b) == std::vector<std::string>{"T001"});
+}
+
+TEST_CASE("CDK: a missing metadata file or nested assembly names the artifact") {
+    const fs::path dir = copy_assembly("split", "missing-metadata");
+    fs::remove(dir / "StorageStack.metadata.json");
+    const LintResult r = lint_path(dir.string());
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message ==
+          "cannot read metadata file 'StorageStack.metadata.json' of artifact 'StorageStack': "
+          "no such file or directory");
+    CHECK_THAT(r.errors[0].file, Catch::EndsWith("missing-metadata/cdk.out/manifest.json:12:5"));
+
+    const fs::path stage = copy_assembly("stage", "missing-stage");
+    fs::remove_all(stage / "assembly-Prod");
+    const LintResult s = lint_path(stage.string());
+    REQUIRE(s.errors.size() == 1);
+    CHECK(s.errors[0].message ==
+          "cannot read the manifest '" + stage.string() +
+              "/assembly-Prod/manifest.json' of nested assembly 'assembly-Prod': no such file or "
+              "directory");
+    CHECK_THAT(s.errors[0].file, Catch::EndsWith("missing-stage/cdk.out/manifest.json:4:5"));
+}
+
+TEST_CASE("CDK: a nested stack that contains itself is reported once and read once") {
+    const fs::path dir = copy_assembly("nested", "nested-loop");
+    const fs::path nested = dir / "ReportingStackExportQueueA02350A8.nested.template.json";
+    nlohmann::json t = read_json_file(nested);
+    t["Resources"]["Self"] = {
+        {"Type", "AWS::CloudFormation::Stack"},
+        {"Properties", {{"TemplateURL", "x"}}},
+        {"Metadata",
+         {{"aws:asset:path", "ReportingStackExportQueueA02350A8.nested.template.json"},
+          {"aws:asset:property", "TemplateURL"}}}};
+    write_json_file(nested, t);
+    const LintResult r = lint_path(dir.string());
+    REQUIRE(r.errors.size() == 1);
+    CHECK_THAT(r.errors[0].message,
+               Catch::StartsWith("nested stack 'Self' uses template "
+                                 "'ReportingStackExportQueueA02350A8.nested.template.json', "
+                                 "which contains it (ReportingStackExportQueueA02350A8.nested."
+                                 "template.json → ReportingStackExportQueueA02350A8.nested."
+                                 "template.json)"));
+    CHECK(r.set.stacks.size() == 2);
+    std::vector<std::string> rules = rules_of(r);
+    std::sort(rules.begin(), rules.end());
+    CHECK(rules == std::vector<std::string>{"R008", "R010"});
+}
+
+TEST_CASE("CDK: nested stacks get what their root artifact's metadata says about them") {
+    const fs::path dir = copy_assembly("nested", "nested-metadata");
+    nlohmann::json m = read_json_file(dir / "ReportingStack.metadata.json");
+    m["/ReportingStack/ExportQueue/ExportsBucket"] = {
+        {{"type", "aws:cdk:warning"}, {"data", "nested bucket warning"}},
+        {{"type", "aws:cdk:creationStack"},
+         {"data", {"...new Bucket2 in aws-cdk-lib...", "new ExportQueue (lib/queue.js:18:19)"}}}};
+    m["/ReportingStack/ExportQueue"].push_back(
+        {{"type", "aws:cdk:creationStack"}, {"data", {"new Reporting (lib/reporting.js:24:25)"}}});
+    write_json_file(dir / "ReportingStack.metadata.json", m);
+
+    const auto check = [](const LintResult& r) {
+        REQUIRE(r.errors.empty());
+        REQUIRE(r.set.stacks.size() == 2);
+        const Stack& nested = *r.set.stacks[1];
+        REQUIRE(nested.cdk);
+        CHECK(nested.cdk->construct == "ReportingStack/ExportQueue");
+        CHECK(nested.construct_path("ExportsBucket5A12738B") ==
+              "ReportingStack/ExportQueue/ExportsBucket/Resource");
+        CHECK(r.set.stacks[0]->cdk->annotations.empty());
+        int seen = 0;
+        for (const Finding& f : r.findings) {
+            INFO(f.rule << " " << f.file << " " << f.message);
+            CHECK_THAT(f.file,
+                       Catch::EndsWith("ReportingStackExportQueueA02350A8.nested.template.json"));
+            CHECK(f.construct == "ReportingStack/ExportQueue/ExportsBucket/Resource");
+            // The bucket's own trace, not the nested stack's.
+            CHECK(f.origin == "lib/queue.js:18:19");
+            ++seen;
+        }
+        std::vector<std::string> rules = rules_of(r);
+        std::sort(rules.begin(), rules.end());
+        CHECK(rules == std::vector<std::string>{"C001", "R008", "R010"});
+        CHECK(seen == 3);
+    };
+    check(lint_path(dir.string()));
+
+    // Without aws:cdk:path in the templates, the construct paths come from aws:cdk:logicalId.
+    for (const char* file : {"ReportingStack.template.json",
+                             "ReportingStackExportQueueA02350A8.nested.template.json"}) {
+        nlohmann::json t = read_json_file(dir / file);
+        for (auto& [id, resource] : t["Resources"].items()) {
+            if (resource.contains("Metadata")) resource["Metadata"].erase("aws:cdk:path");
+        }
+        write_json_file(dir / file, t);
+    }
+    check(lint_path(dir.string()));
+}
+
+TEST_CASE("CDK: annotations on a stack carry its construct path and distinct fingerprints") {
+    const LintResult stage = lint_path(test::source_path("fixtures/cdk/stage/cdk.out"));
+    const Finding* c001 = nullptr;
+    for (const Finding& f : stage.findings) {
+        if (f.rule == "C001") c001 = &f;
+    }
+    REQUIRE(c001 != nullptr);
+    CHECK(c001->construct == "Prod/Service");
+    CHECK(c001->resource.empty());
+
+    const std::string manifest =
+        "{\"version\": \"55.0.0\", \"artifacts\": {\"App\": {\"type\": "
+        "\"aws:cloudformation:stack\", \"properties\": {\"templateFile\": "
+        "\"Stack.template.json\"}, \"metadata\": {\"/App\": ["
+        "{\"type\": \"aws:cdk:warning\", \"data\": \"first\"}, "
+        "{\"type\": \"aws:cdk:warning\", \"data\": \"second\"}, "
+        "{\"type\": \"aws:cdk:creationStack\", \"data\": [\"new App (bin/app.js:3:1)\"]}], "
+        "\"/App/Helpers\": [{\"type\": \"aws:cdk:info\", \"data\": \"first\"}]}}}}";
+    const LintResult r = lint_path(make_assembly("stack-annotations", manifest));
+    REQUIRE(r.errors.empty());
+    std::set<std::string> fingerprints;
+    std::vector<std::string> constructs;
+    for (const Finding& f : r.findings) {
+        REQUIRE(f.rule == "C001");
+        fingerprints.insert(f.fingerprint());
+        constructs.push_back(f.construct);
+        if (f.construct == "App") CHECK(f.origin == "bin/app.js:3:1");
+    }
+    CHECK(fingerprints.size() == 3);
+    std::sort(constructs.begin(), constructs.end());
+    CHECK(constructs == std::vector<std::string>{"App", "App", "App/Helpers"});
+}
+
+TEST_CASE("CDK: stack tags are read from the artifact and apply to nested stacks") {
+    const fs::path dir = copy_assembly("nested", "tags");
+    nlohmann::json m = read_json_file(dir / "manifest.json");
+    m["artifacts"]["ReportingStack"]["properties"]["tags"] = {{"team", "data"},
+                                                              {"cost-center", "42"}};
+    write_json_file(dir / "manifest.json", m);
+    const LintResult r = lint_path(dir.string());
+    REQUIRE(r.errors.empty());
+    REQUIRE(r.set.stacks.size() == 2);
+    const std::map<std::string, std::string> expected{{"cost-center", "42"}, {"team", "data"}};
+    for (const auto& s : r.set.stacks) {
+        REQUIRE(s->cdk);
+        CHECK(s->cdk->tags == expected);
+    }
+    const LintResult untagged = lint_path(test::source_path("fixtures/cdk/split/cdk.out"));
+    CHECK(untagged.set.stacks[0]->cdk->tags.empty());
+
+    // As aws-cdk-lib writes them (multienv's ArchiveStorage), with each stack's environment.
+    const LintResult app = lint_path(test::source_path("fixtures/cdk/multienv/cdk.out"));
+    REQUIRE(app.errors.empty());
+    REQUIRE(app.set.stacks.size() == 5);
+    std::map<std::string, std::string> environments;
+    for (const auto& s : app.set.stacks) {
+        environments[s->cdk->artifact_id] = s->cdk->account + "/" + s->cdk->region;
+        if (s->name == "ArchiveStorage") {
+            CHECK(s->cdk->tags == std::map<std::string, std::string>{{"cost-center", "analytics"},
+                                                                     {"team", "data"}});
+        } else {
+            CHECK(s->cdk->tags.empty());
+        }
+    }
+    CHECK(environments ==
+          std::map<std::string, std::string>{{"ArchiveStorage", "333333333333/eu-west-1"},
+                                             {"DevServiceED593074", "111111111111/us-east-1"},
+                                             {"DevStorageC5A5B877", "111111111111/us-east-1"},
+                                             {"ProdServiceC810982D", "222222222222/us-east-1"},
+                                             {"ProdStorage0EF194CB", "222222222222/us-east-1"}});
+}
+
+TEST_CASE("CDK: an origin under the working directory is shown relative to it") {
+    const std::string cwd = fs::current_path().generic_string();
+    const std::string manifest =
+        "{\"version\": \"55.0.0\", \"artifacts\": {\"App\": {\"type\": "
+        "\"aws:cloudformation:stack\", \"properties\": {\"templateFile\": "
+        "\"Stack.template.json\"}, \"metadata\": {"
+        "\"/App/Topic\": [{\"type\": \"aws:cdk:creationStack\", \"data\": [\"new App (" +
+        cwd +
+        "/lib/app.js:7:3)\"]}], \"/App/Other\": [{\"type\": \"aws:cdk:creationStack\", "
+        "\"data\": [\"new App (file://" +
+        cwd +
+        "/lib/my%20app.mjs:8:1)\"]}], \"/App/Far\": [{\"type\": \"aws:cdk:creationStack\", "
+        "\"data\": [\"new App (/nonexistent-stacklint-root/lib/far.js:9:2)\"]}]}}}}";
+    const LintResult r = lint_path(make_assembly("origins", manifest));
+    REQUIRE(r.errors.empty());
+    REQUIRE(r.set.stacks.size() == 1);
+    const auto& origins = r.set.stacks[0]->cdk->origins;
+    CHECK(origins.at("App/Topic") == "lib/app.js:7:3");
+    CHECK(origins.at("App/Other") == "lib/my app.mjs:8:1");
+    CHECK(origins.at("App/Far") == "/nonexistent-stacklint-root/lib/far.js:9:2");
+}
+
+TEST_CASE("CDK: a newer schema major is read as the newest known, with one warning") {
+    const std::string dir =
+        make_assembly("newer", stack_manifest("Stack.template.json", "999.0.0"));
+    // A Stage with the same version: still one warning for the whole assembly.
+    test::write_temp("newer/cdk.out/sub/Stack.template.json", kTemplate);
+    test::write_temp("newer/cdk.out/sub/manifest.json",
+                     "{\"version\": \"999.0.0\", \"artifacts\": {\"Sub\": {\"type\": "
+                     "\"aws:cloudformation:stack\", \"properties\": {\"templateFile\": "
+                     "\"Stack.template.json\"}}}}");
+    nlohmann::json m = read_json_file(fs::path(dir) / "manifest.json");
+    m["artifacts"]["Stage"] = {{"type", "cdk:cloud-assembly"},
+                               {"properties", {{"directoryName", "sub"}}}};
+    write_json_file(fs::path(dir) / "manifest.json", m);
+
+    const LintResult r = lint_path(dir);
+    CHECK(r.errors.empty());
+    CHECK(r.set.stacks.size() == 2);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK_THAT(r.warnings[0].file,
+               Catch::Matches(".*newer/cdk\\.out/manifest\\.json:[0-9]+:[0-9]+"));
+    CHECK_THAT(r.warnings[0].message,
+               Catch::StartsWith("cloud assembly schema version 999.0.0 is newer than this "
+                                 "stacklint knows (55.x); it is read as 55.x"));
+
+    // A warning is no tool error: the exit code is the findings', the note goes to stderr.
+    std::string out;
+    CHECK(test::run_stacklint("--no-config -q " + dir, out, true) == 0);
+    CHECK_THAT(out, Catch::Contains("stacklint: warning: " + dir + "/manifest.json:"));
+    test::run_stacklint("--no-config -f json " + dir, out);
+    const auto json = nlohmann::json::parse(out);
+    REQUIRE(json["warnings"].size() == 1);
+    CHECK(json["errors"].empty());
+    test::run_stacklint("--no-config -f sarif " + dir, out);
+    const auto sarif = nlohmann::json::parse(out);
+    const auto& invocation = sarif["runs"][0]["invocations"][0];
+    CHECK(invocation["executionSuccessful"] == true);
+    REQUIRE(invocation["toolExecutionNotifications"].size() == 1);
+    CHECK(invocation["toolExecutionNotifications"][0]["level"] == "warning");
+    test::run_stacklint("--no-config -f github " + dir, out);
+    CHECK_THAT(out, Catch::Contains("::warning file="));
+}
+
+TEST_CASE("CDK: a manifest.json that is no cloud assembly leaves its directory a directory") {
+    test::write_temp("pwa/sub/manifest.json",
+                     "{\"name\": \"My PWA\", \"short_name\": \"pwa\", \"version\": \"1.2.3\"}");
+    test::write_temp("pwa/sub/t.yaml", "Resources:\n  Q: {Type: AWS::SQS::Queue}\n");
+    const std::string pwa = test::temp_dir() + "/pwa";
+    CHECK(cdk::manifest_kind(pwa + "/sub") == cdk::ManifestKind::Other);
+    for (const std::string& path : {pwa, pwa + "/sub"}) {
+        INFO(path);
+        const Discovery d = discover({path});
+        for (const Input& i : d.inputs)
+            CHECK_FALSE(i.assembly);
+        const LintResult r = lint(d.inputs);
+        CHECK(r.errors.empty());
+        REQUIRE(r.set.stacks.size() == 1);
+        CHECK_THAT(r.set.stacks[0]->file, Catch::EndsWith("sub/t.yaml"));
+    }
+    // A cloud assembly without the cdk.out marker file is still one, and so is a broken
+    // manifest named on the command line (the user hears why).
+    const std::string split = copy_assembly("split", "no-marker");
+    fs::remove(fs::path(split) / "cdk.out");
+    CHECK(cdk::is_cloud_assembly(split));
+    test::write_temp("broken-manifest/manifest.json", "{\"version\": \"55.0.0\", \"artif");
+    CHECK(cdk::manifest_kind(test::temp_dir() + "/broken-manifest") == cdk::ManifestKind::Broken);
+    const Discovery broken = discover({test::temp_dir() + "/broken-manifest"});
+    REQUIRE(broken.inputs.size() == 1);
+    CHECK(broken.inputs[0].assembly);
+}
+
+TEST_CASE("CDK: excluded templates of an assembly are not linted but still export") {
+    const fs::path dir = fs::path(copy_assembly("scattered", "excluded")).parent_path();
+    const std::string config = test::write_temp("excluded/.stacklint.yaml",
+                                                "exclude: [\"**/PipelineStack.template.json\"]\n");
+    std::string out;
+    test::run_stacklint("--config " + config + " -f json " + (dir / "cdk.out").string(), out);
+    const auto json = nlohmann::json::parse(out);
+    CHECK(json["errors"].empty());
+    for (const auto& f : json["findings"]) {
+        INFO(f.dump());
+        CHECK(f["stack"] != "PipelineStack");
+        // OperationsStack imports PipelineStack's table name: the export is still known.
+        CHECK(f["rule"] != "X001");
+    }
+    CHECK(json["findings"].size() > 0);
+    CHECK(json["summary"]["files"] == 3);
+    CHECK(json["summary"]["stacks"] == 3);
+    CHECK(json["summary"]["excluded"] == 1);
+    test::run_stacklint("--config " + config + " " + (dir / "cdk.out").string(), out);
+    CHECK_THAT(out, Catch::Contains("1 file excluded by configuration"));
 }
