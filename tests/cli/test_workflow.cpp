@@ -567,9 +567,10 @@ TEST_CASE("Baseline: --write-baseline then --baseline reports only new findings"
                  "stacklint-baseline.json -f json templates",
                  out) == 0);
     CHECK(nlohmann::json::parse(out)["findings"].size() == 1);
-    CHECK_THAT(read_all(dir + "/stacklint-baseline.json"),
-               Catch::Contains("\"T007|templates/app.yaml|app|bad-name|Resources/bad-name\": 1,\n"
-                               "    \"T007|templates/app.yaml|app|new-bad|Resources/new-bad\": 1,"));
+    CHECK_THAT(
+        read_all(dir + "/stacklint-baseline.json"),
+        Catch::Contains("\"T007|templates/app.yaml|app|bad-name|Resources/bad-name\": 1,\n"
+                        "    \"T007|templates/app.yaml|app|new-bad|Resources/new-bad\": 1,"));
     write_temp("baseline-cli/not-a-baseline.json", "{\"findings\": []}");
     CHECK(run_in(dir, "--no-config --baseline not-a-baseline.json templates", out, true) == 2);
     CHECK_THAT(out,
