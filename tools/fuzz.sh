@@ -5,6 +5,9 @@
 #
 #   tools/fuzz.sh [-t SECONDS] [TARGET...]      targets: yaml_loader json_loader lint cdk_manifest
 #
+# FUZZ_TIMEOUT (default 10) is the seconds one input may take before it counts as a hang;
+# raise it when the machine is shared with other heavy work.
+#
 # Corpora live in build-fuzz/corpus/<target>/ and grow from run to run; they are seeded from
 # fixtures/ and, when present, ../shared/corpus. Totals of executions are printed per target.
 set -euo pipefail
@@ -68,7 +71,7 @@ for target in "${targets[@]}"; do
   # -timeout: one input taking longer is a hang; -rss_limit_mb: memory is bounded; leaks are
   # reported by LeakSanitizer at exit of each input's process-wide check.
   if ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$build/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    "$build/fuzz_$target" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
       -max_len=16384 -dict=tests/fuzz/cloudformation.dict -print_final_stats=1 \
       -artifact_prefix="$build/artifacts/$target-" "$build/corpus/$target" >"$log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
