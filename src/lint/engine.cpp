@@ -188,6 +188,7 @@ void run_rules(LintResult& result, const LintOptions& options) {
 
     // Template rules, one stack per task.
     std::vector<std::vector<Finding>> per_stack(result.set.stacks.size());
+    std::vector<std::vector<DroppedFindings>> dropped_per_stack(result.set.stacks.size());
     parallel_for(result.set.stacks.size(), options.jobs, [&](std::size_t i) {
         const Stack& stack = *result.set.stacks[i];
         if (stack.excluded) return;
@@ -196,10 +197,14 @@ void run_rules(LintResult& result, const LintOptions& options) {
             RuleContext ctx{result.set, options.rule_options, schemas};
             Reporter reporter(ar.rule->info(), ar.severity, per_stack[i]);
             ar.rule->check(stack, ctx, reporter);
+            const auto& dropped = reporter.dropped();
+            dropped_per_stack[i].insert(dropped_per_stack[i].end(), dropped.begin(), dropped.end());
         }
     });
-    for (auto& findings : per_stack) {
-        std::move(findings.begin(), findings.end(), std::back_inserter(result.findings));
+    std::vector<DroppedFindings> dropped;
+    for (std::size_t i = 0; i < per_stack.size(); ++i) {
+        std::move(per_stack[i].begin(), per_stack[i].end(), std::back_inserter(result.findings));
+        dropped.insert(dropped.end(), dropped_per_stack[i].begin(), dropped_per_stack[i].end());
     }
 
     // Set rules, once over everything.
@@ -208,6 +213,7 @@ void run_rules(LintResult& result, const LintOptions& options) {
         RuleContext ctx{result.set, options.rule_options, schemas};
         Reporter reporter(ar.rule->info(), ar.severity, result.findings);
         ar.rule->check_set(ctx, reporter);
+        dropped.insert(dropped.end(), reporter.dropped().begin(), reporter.dropped().end());
     }
 
     // One problem is reported once at one spot, however many rules' walks reached it: a YAML
@@ -217,6 +223,16 @@ void run_rules(LintResult& result, const LintOptions& options) {
 
     // Inline suppressions apply to every rule's findings, set rules' included.
     result.suppressed = apply_suppressions(result.set, result.findings, options.rule_severity);
+
+    // What the per-rule cap left out is said, not silently lost (M004).
+    if (!dropped.empty()) {
+        for (const ActiveRule& ar : rules) {
+            if (const auto* capped = dynamic_cast<const CappedFindingsRule*>(ar.rule)) {
+                Reporter reporter(ar.rule->info(), ar.severity, result.findings);
+                capped->check_capped(dropped, reporter);
+            }
+        }
+    }
 
     result.files = 0;
     for (const auto& s : result.set.stacks) {

@@ -11,6 +11,18 @@ void Reporter::add(const Stack& stack, Report report) {
     if (stack.is_plumbing(report.resource, report.path)) return;
     // Configuration excluded the template; it is only there for the cross-stack rules.
     if (stack.excluded) return;
+    if (++kept_[&stack] > kMaxFindingsPerRule) {
+        auto it = std::find_if(dropped_.begin(), dropped_.end(),
+                               [&](const DroppedFindings& d) { return d.stack == &stack; });
+        if (it == dropped_.end()) {
+            dropped_.push_back({&stack, rule_.id, 0,
+                                report.file.empty() ? stack.file : std::move(report.file),
+                                report.mark});
+            it = dropped_.end() - 1;
+        }
+        ++it->count;
+        return;
+    }
     Finding f;
     f.rule = rule_.id;
     f.name = rule_.name;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/finding.hpp"
@@ -58,17 +59,35 @@ struct Report {
     std::string construct = {};
 };
 
+// At most this many findings of one rule are kept per stack. A template with 100,000
+// resources (200 times CloudFormation's quota) could otherwise produce millions of findings,
+// with their memory and output; what is left out is counted and reported by M004.
+inline constexpr std::size_t kMaxFindingsPerRule = 2000;
+
+// Findings of one rule on one stack that the cap left out.
+struct DroppedFindings {
+    const Stack* stack = nullptr;
+    std::string_view rule;
+    std::size_t count = 0;
+    std::string file;  // where the first one left out was, and its position
+    Mark first;
+};
+
 class Reporter {
   public:
     Reporter(const RuleInfo& rule, Severity severity, std::vector<Finding>& out)
         : rule_(rule), severity_(severity), out_(out) {}
     void add(const Stack& stack, Report report);
     const RuleInfo& rule() const { return rule_; }
+    // What kMaxFindingsPerRule left out, one entry per stack.
+    const std::vector<DroppedFindings>& dropped() const { return dropped_; }
 
   private:
     const RuleInfo& rule_;
     Severity severity_;
     std::vector<Finding>& out_;
+    std::unordered_map<const Stack*, std::size_t> kept_;
+    std::vector<DroppedFindings> dropped_;
 };
 
 class Rule {
@@ -80,6 +99,13 @@ class Rule {
     // Set rules run once, after every stack is loaded, and see all of them.
     virtual bool is_set_rule() const { return false; }
     virtual void check_set(const RuleContext&, Reporter&) const {}
+};
+
+// The rule that reports what kMaxFindingsPerRule left out (M004) derives from this instead of
+// implementing `check`: the engine calls it once, after every other rule and suppressions.
+class CappedFindingsRule : public Rule {
+  public:
+    virtual void check_capped(const std::vector<DroppedFindings>& dropped, Reporter& out) const = 0;
 };
 
 class RuleRegistry {

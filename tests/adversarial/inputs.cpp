@@ -85,6 +85,17 @@ std::string template_with_resources(std::size_t n) {
     return out;
 }
 
+std::string template_with_named_buckets(std::size_t n) {
+    std::string out = "Resources:\n";
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string id = std::to_string(i);
+        out.append("  Bucket").append(id).append(":\n    Type: AWS::S3::Bucket\n    Properties:\n");
+        out.append("      BucketName: bucket-").append(id).append("\n");
+        out.append("      VersioningConfiguration: {Status: Enabled}\n");
+    }
+    return out;
+}
+
 std::string yaml_long_key(std::size_t length) {
     return std::string("Resources:\n  Topic:\n") + kTopic + "    Properties:\n      " +
            std::string(length, 'K') + ": 1\n";
@@ -132,6 +143,7 @@ std::vector<GeneratedInput> all_inputs() {
         {"50mb.yaml", template_of_bytes(50 * kMiB)},
         {"1mb-line.json", json_single_line(kMiB)},
         {"100k-resources.yaml", template_with_resources(100'000)},
+        {"100k-named-buckets.yaml", template_with_named_buckets(100'000)},
         {"10mb-key.yaml", yaml_long_key(10 * kMiB)},
         {"10mb-key.json", json_long_key(10 * kMiB)},
         {"10mb-value.yaml", yaml_long_value(10 * kMiB)},

@@ -17,16 +17,17 @@ struct GeneratedInput {
 // input to show that one bad file hides nothing of the others.
 std::string good_template();
 
-std::string yaml_block_nesting(std::size_t depth);    // a:\n- - - ... x (block sequences)
-std::string yaml_flow_sequences(std::size_t depth);   // a: [[[...]]]
-std::string yaml_flow_mappings(std::size_t depth);    // a: {a: {a: ...}}
-std::string json_arrays(std::size_t depth);           // [[[...]]]
-std::string json_objects(std::size_t depth);          // {"a":{"a":...}}
-std::string yaml_billion_laughs(std::size_t levels);  // 10^levels nodes by aliases
-std::string template_of_bytes(std::size_t bytes);     // a valid YAML template of about that size
-std::string json_single_line(std::size_t bytes);      // a valid JSON template on one line
-std::string template_with_resources(std::size_t n);   // n SNS topics
-std::string yaml_long_key(std::size_t length);        // a property name of that length
+std::string yaml_block_nesting(std::size_t depth);       // a:\n- - - ... x (block sequences)
+std::string yaml_flow_sequences(std::size_t depth);      // a: [[[...]]]
+std::string yaml_flow_mappings(std::size_t depth);       // a: {a: {a: ...}}
+std::string json_arrays(std::size_t depth);              // [[[...]]]
+std::string json_objects(std::size_t depth);             // {"a":{"a":...}}
+std::string yaml_billion_laughs(std::size_t levels);     // 10^levels nodes by aliases
+std::string template_of_bytes(std::size_t bytes);        // a valid YAML template of about that size
+std::string json_single_line(std::size_t bytes);         // a valid JSON template on one line
+std::string template_with_resources(std::size_t n);      // n SNS topics
+std::string template_with_named_buckets(std::size_t n);  // versioned, named: 3 findings each
+std::string yaml_long_key(std::size_t length);           // a property name of that length
 std::string json_long_key(std::size_t length);
 std::string yaml_long_value(std::size_t length);  // a property value of that length
 std::string json_sub_variables(std::size_t n);    // one Fn::Sub with n variables and n placeholders

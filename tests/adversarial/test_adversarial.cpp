@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,7 @@
 #include "adversarial/run.hpp"
 #include "discover/discover.hpp"
 #include "lint/engine.hpp"
+#include "lint/rule.hpp"
 #include "support/helpers.hpp"
 
 namespace fs = std::filesystem;
@@ -239,6 +241,18 @@ TEST_CASE("Adversarial: 100,000 resources are analysed with memory to spare", "[
     const Outcome o = lint_generated("100k", "many.yaml", template_with_resources(100'000));
     CHECK(o.report["summary"]["resources"] == 100'001);  // and good.yaml's one
     CHECK_THAT(first_message(o, "many.yaml"), Catch::Contains("100000 resources"));
+}
+
+TEST_CASE("Adversarial: 100,000 resources with findings each are capped per rule, and said so",
+          "[adversarial]") {
+    const Outcome o =
+        lint_generated("100k-buckets", "buckets.yaml", template_with_named_buckets(100'000));
+    std::map<std::string, std::size_t> per_rule;
+    for (const json& f : o.report["findings"])
+        if (f["file"].get<std::string>().ends_with("buckets.yaml")) ++per_rule[f["rule"]];
+    CHECK(per_rule["R003"] == stacklint::kMaxFindingsPerRule);
+    CHECK(per_rule["R001"] == stacklint::kMaxFindingsPerRule);
+    CHECK(per_rule["M004"] >= 3);  // one per capped rule, saying how many were left out
 }
 
 TEST_CASE("Adversarial: keys and values of 10 MB", "[adversarial]") {
