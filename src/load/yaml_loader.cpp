@@ -393,6 +393,20 @@ class SecondDocument final : public YAML::EventHandler {
 
 }  // namespace
 
+namespace {
+
+// yaml-cpp's message for an indentation made of tabs ("illegal map value") does not say why;
+// YAML allows only spaces there. Empty unless `line` is indented with a tab.
+std::string tab_hint(const Source& source, std::uint32_t line) {
+    const std::string_view text = source.line_text(line);
+    const std::size_t indent = text.find_first_not_of(" \t");
+    if (text.substr(0, indent).find('\t') == std::string_view::npos) return {};
+    return " (line " + std::to_string(line) +
+           " is indented with a tab; YAML allows only spaces for indentation)";
+}
+
+}  // namespace
+
 void load_yaml(Document& doc, const LoadLimits& limits) {
     const std::string& bytes = doc.source->bytes();
     const std::size_t base = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
@@ -451,7 +465,8 @@ void load_yaml(Document& doc, const LoadLimits& limits) {
         fail(errors.at(offset_of(e.mark)),
              "nesting too deep for the YAML parser; stacklint stops reading the file here");
     } catch (const YAML::Exception& e) {
-        fail(errors.at(offset_of(e.mark)), "invalid YAML: " + e.msg);
+        const Mark at = errors.at(offset_of(e.mark));
+        fail(at, "invalid YAML: " + e.msg + tab_hint(*doc.source, at.line));
     } catch (const std::exception& e) {
         fail(Mark{1, 1}, std::string("cannot read YAML: ") + e.what());
     }

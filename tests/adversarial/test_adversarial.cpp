@@ -189,6 +189,7 @@ TEST_CASE("Adversarial: tabs used for indentation are T001 on the tab's line", "
     const Outcome o =
         lint_generated("tabs", "tabs.yaml", "Resources:\n\tTopic:\n\t\tType: AWS::SNS::Topic\n");
     CHECK(only_finding(o, "tabs.yaml", "T001").starts_with("T001@2:"));
+    CHECK_THAT(first_message(o, "tabs.yaml"), Catch::Contains("indented with a tab"));
 }
 
 TEST_CASE("Adversarial: 100,000 levels of nesting stop at the depth limit", "[adversarial]") {
