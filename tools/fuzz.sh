@@ -54,7 +54,9 @@ seed() {
                    while IFS= read -r -d '' f; do cp "$f" "$dir/seed$((i++))"; done ;;
     lint) find "${roots[@]}" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -size -64k -print0 |
             while IFS= read -r -d '' f; do
-              if [[ $f == *.json ]]; then printf '\1'; else printf '\0'; fi | cat - "$f" >"$dir/seed$((i++))"
+              # (The counter moves outside the pipeline: a pipeline runs in a subshell.)
+              local out=$dir/seed$((i++))
+              if [[ $f == *.json ]]; then printf '\1'; else printf '\0'; fi | cat - "$f" >"$out"
             done ;;
     cdk_manifest) find fixtures -type f -name manifest.json -print0 |
                     while IFS= read -r -d '' f; do cp "$f" "$dir/seed$((i++))"; done ;;

@@ -391,10 +391,6 @@ class SecondDocument final : public YAML::EventHandler {
     void OnMapEnd() override {}
 };
 
-}  // namespace
-
-namespace {
-
 // yaml-cpp's message for an indentation made of tabs ("illegal map value") does not say why;
 // YAML allows only spaces there. Empty unless `line` is indented with a tab.
 std::string tab_hint(const Source& source, std::uint32_t line) {
