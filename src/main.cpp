@@ -7,7 +7,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "config/baseline.hpp"
@@ -147,14 +149,57 @@ struct Outputs {
     std::string json_file;
 };
 
-// Writes the --output-* files (a file that cannot be written becomes a tool error), then the
-// tool errors on stderr and the stdout format.
-void write_outputs(const Outputs& outputs, LintResult& result, const ReportOptions& report) {
+// The files a run has read and must not overwrite: its templates and configuration file.
+std::vector<std::string> files_read(const LintResult& result, const std::string& config_file) {
+    std::vector<std::string> read;
+    for (const auto& stack : result.set.stacks)
+        if (!stack->path.empty()) read.push_back(stack->path);
+    if (!config_file.empty()) read.push_back(config_file);
+    return read;
+}
+
+// False, with a tool error, when writing `path` would replace a file in `read`.
+bool may_write(const std::string& path, const std::vector<std::string>& read, LintResult& result) {
+    const std::string input = read_file_at(path, read);
+    if (input.empty()) return true;
+    result.errors.push_back(
+        {path, "not written: it is " + input +
+                   ", which this run reads; reports and baselines never replace an input"});
+    return false;
+}
+
+// Two of --output-sarif, --output-junit, --output-json and --write-baseline naming one file
+// would leave only the last; an error before anything is read or written.
+std::optional<std::string> same_output_twice(
+    const std::vector<std::pair<std::string, std::string>>& named) {
+    namespace fs = std::filesystem;
+    for (std::size_t i = 0; i < named.size(); ++i) {
+        for (std::size_t j = i + 1; j < named.size(); ++j) {
+            const auto& [flag_a, file_a] = named[i];
+            const auto& [flag_b, file_b] = named[j];
+            if (file_a.empty() || file_b.empty()) continue;
+            std::error_code ec_a, ec_b;
+            const fs::path a = fs::weakly_canonical(fs::absolute(file_a, ec_a), ec_a);
+            const fs::path b = fs::weakly_canonical(fs::absolute(file_b, ec_b), ec_b);
+            if ((!ec_a && !ec_b && a == b) || file_a == file_b ||
+                !read_file_at(file_a, {file_b}).empty()) {
+                return flag_a + " and " + flag_b + " name the same file (" + file_b + ")";
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+// Writes the --output-* files (a file that cannot be written, or that the run read, becomes a
+// tool error), then the tool errors on stderr and the stdout format.
+void write_outputs(const Outputs& outputs, LintResult& result, const ReportOptions& report,
+                   const std::vector<std::string>& read) {
     std::string error;
     for (const auto& [file, file_format] : {std::pair{&outputs.sarif_file, ReportFormat::Sarif},
                                             std::pair{&outputs.junit_file, ReportFormat::Junit},
                                             std::pair{&outputs.json_file, ReportFormat::Json}}) {
-        if (!file->empty() && !write_report_file(file_format, *file, result, report, error)) {
+        if (file->empty() || !may_write(*file, read, result)) continue;
+        if (!write_report_file(file_format, *file, result, report, error)) {
             result.errors.push_back({*file, error});
         }
     }
@@ -175,14 +220,15 @@ void write_outputs(const Outputs& outputs, LintResult& result, const ReportOptio
 // writes every report it was asked for, with the error in it, so that a CI step uploading
 // them (`if: always()`) shows the real problem rather than failing on a missing file. No rule
 // ran: SARIF's catalogue is empty. No summary, which would claim templates were checked.
-int fail_before_linting(ToolError error, const Outputs& outputs, const std::filesystem::path& cwd) {
+int fail_before_linting(ToolError error, const Outputs& outputs, const std::filesystem::path& cwd,
+                        const std::string& config_file) {
     LintResult result;
     result.errors.push_back(std::move(error));
     ReportOptions report;
     report.quiet = true;
     report.base = cwd;
     report.rule_severity = [](const RuleInfo&) -> std::optional<Severity> { return std::nullopt; };
-    write_outputs(outputs, result, report);
+    write_outputs(outputs, result, report, files_read(result, config_file));
     return kExitToolError;
 }
 
@@ -293,6 +339,13 @@ int main(int argc, char** argv) {
     if (*explain_cmd) return explain(rule_id);
     if (*graph_cmd) return graph(graph_file, graph_format);
 
+    if (const auto twice = same_output_twice({{"--output-sarif", sarif_file},
+                                              {"--output-junit", junit_file},
+                                              {"--output-json", json_file},
+                                              {"--write-baseline", write_baseline_file}})) {
+        std::cerr << "stacklint: error: " << *twice << '\n';
+        return kExitToolError;
+    }
     if (app.count("--config") > 0) cli.config_file = config_file;
     if (app.count("--select") > 0) cli.select = select;
     if (app.count("--fail-on") > 0) cli.fail_on = fail_on;
@@ -307,13 +360,16 @@ int main(int argc, char** argv) {
     if (!settings) {
         return fail_before_linting(ToolError{config_error.file, config_error.message,
                                              config_error.mark.line, config_error.mark.column},
-                                   outputs, cwd);
+                                   outputs, cwd, config_error.file);
     }
     std::string error;
     std::optional<Baseline> baseline;
     if (!baseline_file.empty()) {
         baseline = read_baseline(baseline_file, error);
-        if (!baseline) return fail_before_linting(ToolError{baseline_file, error}, outputs, cwd);
+        if (!baseline) {
+            return fail_before_linting(ToolError{baseline_file, error}, outputs, cwd,
+                                       settings->config_file);
+        }
     }
 
     Discovery discovery = discover(paths);
@@ -334,7 +390,8 @@ int main(int argc, char** argv) {
     // has already counted the excluded templates inside assemblies.
     result.excluded += count_templates(excluded, options);
 
-    if (!write_baseline_file.empty() &&
+    const std::vector<std::string> read = files_read(result, settings->config_file);
+    if (!write_baseline_file.empty() && may_write(write_baseline_file, read, result) &&
         !write_baseline(write_baseline_file, make_baseline(result.findings), error)) {
         result.errors.push_back({write_baseline_file, error});
     }
@@ -350,7 +407,7 @@ int main(int argc, char** argv) {
     report.color = color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO) &&
                                          (no_color == nullptr || *no_color == '\0') &&
                                          !(term != nullptr && std::string_view(term) == "dumb"));
-    write_outputs(outputs, result, report);
+    write_outputs(outputs, result, report, read);
 
     if (!result.errors.empty()) return kExitToolError;
     // The baseline just written records every finding: accepting them is what was asked for.

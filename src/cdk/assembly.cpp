@@ -436,8 +436,10 @@ class AssemblyReader {
                         message)) {
             return nullptr;
         }
-        return make_stack({}, std::make_shared<const Source>(display, std::move(bytes)),
-                          limits_.load);
+        auto stack =
+            make_stack({}, std::make_shared<const Source>(display, std::move(bytes)), limits_.load);
+        stack->path = path.string();
+        return stack;
     }
 
     // Gives each metadata entry to the stack it describes: the one whose construct path is

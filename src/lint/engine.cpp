@@ -67,6 +67,7 @@ void load_one(const Input& input, const LintOptions& options, Slot& slot) {
     if (filter && !looks_like_template(bytes)) return;
     auto source = std::make_shared<const Source>(input.display, std::move(bytes));
     auto stack = make_stack(stack_name_for(input.display), std::move(source), options.limits);
+    stack->path = input.path;
     stack->app = app_for(input.display);
     // A walked file that parses but is not a template (a package.json that mentions
     // "Resources" deep inside) is not ours to lint.
@@ -131,11 +132,12 @@ std::size_t count_templates(const std::vector<Input>& inputs, const LintOptions&
     std::string bytes;
     std::string error;
     for (const Input& input : inputs) {
-        if (input.assembly || !only_if_template(input, options)) {
-            ++n;
-        } else if ((input.from_stdin || has_template_extension(input.path)) &&
-                   read_input(input, options.max_file_bytes, bytes, error) &&
-                   looks_like_template(bytes)) {
+        // An assembly and a file linted whatever it holds count; a walked file counts when it
+        // looks like a template.
+        if (input.assembly || !only_if_template(input, options) ||
+            ((input.from_stdin || has_template_extension(input.path)) &&
+             read_input(input, options.max_file_bytes, bytes, error) &&
+             looks_like_template(bytes))) {
             ++n;
         }
     }

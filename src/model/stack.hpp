@@ -47,6 +47,7 @@ struct CdkStackInfo {
 struct Stack {
     std::string name;  // CDK stack name, or the template's file name without extension
     std::string file;  // the template's path as the user named it
+    std::string path;  // the path it was read from (empty for stdin): never overwritten
     // The application the stack belongs to: the stacks deployed together. A CDK cloud
     // assembly is one app; loose templates in one directory are taken to be one app.
     std::string app;

@@ -1,5 +1,7 @@
 #include "report/outputs.hpp"
 
+#include <sys/stat.h>
+
 #include <sstream>
 
 #include "core/atomic_file.hpp"
@@ -43,6 +45,19 @@ bool write_report_file(ReportFormat format, const std::string& path, const LintR
     file_options.color = false;  // files are for machines
     write_report(format, text, result, file_options);
     return write_file_atomically(path, text.str(), error);
+}
+
+std::string read_file_at(const std::string& path, const std::vector<std::string>& read) {
+    struct stat target {};
+    if (path.empty() || ::stat(path.c_str(), &target) != 0) return {};  // it will be created
+    for (const std::string& file : read) {
+        struct stat st {};
+        if (!file.empty() && ::stat(file.c_str(), &st) == 0 && st.st_dev == target.st_dev &&
+            st.st_ino == target.st_ino) {
+            return file;
+        }
+    }
+    return {};
 }
 
 }  // namespace stacklint

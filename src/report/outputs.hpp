@@ -5,6 +5,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "report/report.hpp"
 
@@ -22,5 +23,10 @@ void write_report(ReportFormat format, std::ostream& out, const LintResult& resu
 // reading the file never sees half a report. False with `error` set when that fails.
 bool write_report_file(ReportFormat format, const std::string& path, const LintResult& result,
                        const ReportOptions& options, std::string& error);
+
+// A report or a baseline never overwrites a file the run reads: a template it lints or its
+// configuration file (stacklint writes only files it was asked to create). Returns the entry of
+// `read` that `path` is (the same file, also through a link), or empty when it is none of them.
+std::string read_file_at(const std::string& path, const std::vector<std::string>& read);
 
 }  // namespace stacklint

@@ -248,6 +248,39 @@ TEST_CASE("Outputs: text on stdout and machine files in the same run, written at
                Catch::Contains("stacklint: error: nodir/x.sarif: cannot create a temporary file"));
 }
 
+TEST_CASE("Outputs never replace a file the run reads, and two outputs never share a file") {
+    const std::string dir = make_project("outputs-inputs");
+    const std::string app = read_all(dir + "/templates/app.yaml");
+    std::string err;
+    // A report aimed at a template being linted, directly or through a symbolic link.
+    fs::remove(dir + "/link.json");
+    fs::create_symlink("templates/app.yaml", dir + "/link.json");
+    for (const std::string target : {"templates/app.yaml", "link.json"}) {
+        INFO(target);
+        CHECK(run_in(dir, "--no-config --output-json " + target + " templates", err, true) == 2);
+        CHECK_THAT(err, Catch::Contains("stacklint: error: " + target +
+                                        ": not written: it is templates/app.yaml, which this "
+                                        "run reads"));
+        CHECK_THAT(err, Catch::Contains("templates/app.yaml:2:3: error T007"));  // still linted
+        CHECK(read_all(dir + "/templates/app.yaml") == app);
+    }
+    // ... and the configuration file, with a baseline.
+    write_temp("outputs-inputs/.stacklint.yaml", "fail_on: error\n");
+    CHECK(run_in(dir, "--write-baseline .stacklint.yaml templates", err, true) == 2);
+    CHECK_THAT(err, Catch::Contains(".stacklint.yaml: not written: it is .stacklint.yaml"));
+    CHECK(read_all(dir + "/.stacklint.yaml") == "fail_on: error\n");
+    fs::remove(dir + "/.stacklint.yaml");
+    // A report from an earlier run is replaced as usual.
+    CHECK(run_in(dir, "--no-config --output-json out.json templates", err) == 1);
+    CHECK(run_in(dir, "--no-config --output-json out.json templates", err) == 1);
+    // Two outputs into one file: refused before anything runs.
+    CHECK(run_in(dir, "--no-config --output-sarif r.out --output-json ./r.out templates", err,
+                 true) == 2);
+    CHECK_THAT(err, Catch::StartsWith("stacklint: error: --output-sarif and --output-json name the "
+                                      "same file (./r.out)"));
+    CHECK_FALSE(fs::exists(dir + "/r.out"));
+}
+
 TEST_CASE("Text: code frames, colour and the summary with context") {
     const std::string dir = make_project("text");
     std::string out;
