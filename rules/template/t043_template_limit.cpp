@@ -43,7 +43,7 @@ constexpr std::size_t kMaxParameters = 200;
 constexpr std::size_t kMaxMappings = 200;
 constexpr std::size_t kMaxOutputs = 200;
 constexpr std::size_t kMaxLogicalId = 255;
-constexpr std::size_t kMaxBodyBytes = 1024 * 1024;
+constexpr std::size_t kMaxBodyBytes = std::size_t{1024} * 1024;
 constexpr std::size_t kMaxDescriptionBytes = 1024;
 
 class TemplateLimit final : public Rule {

@@ -49,7 +49,8 @@ class TemplateNeedsS3Upload final : public Rule {
             return;
         }
         const std::size_t bytes = stack.doc.source->bytes().size();
-        if (bytes <= kMaxDirectBytes || bytes > 1024 * 1024) return;  // over 1 MB: T043
+        if (bytes <= kMaxDirectBytes || bytes > std::size_t{1024} * 1024)
+            return;  // over 1 MB: T043
         out.add(stack, {Mark{1, 1},
                         "the template is " + std::to_string(bytes) +
                             " bytes; CloudFormation takes at most 51,200 in the request itself, "

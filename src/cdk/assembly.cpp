@@ -133,6 +133,14 @@ std::string percent_decode(std::string_view s) {
 // A user frame ("/home/me/app/lib/x.ts:42:5") as findings show it: relative to the working
 // directory when the file is under it, like the paths users name on the command line, else
 // as it is (a file:// URL as its path).
+// The working directory, or empty when it cannot be known (it was removed).
+fs::path working_directory() {
+    std::error_code ec;
+    fs::path cwd = fs::current_path(ec);
+    if (ec) return {};
+    return cwd;
+}
+
 std::string shown_origin(const std::string& frame, const fs::path& cwd) {
     const std::optional<SourceRef> ref = parse_source_ref(frame);
     if (!ref) return frame;
@@ -150,10 +158,11 @@ class AssemblyReader {
   public:
     AssemblyReader(const AssemblyLimits& limits, LoadedAssembly& out, std::string app,
                    const TemplateFilter& excluded)
-        : limits_(limits), out_(out), app_(std::move(app)), excluded_(excluded) {
-        std::error_code ec;
-        cwd_ = fs::current_path(ec);
-    }
+        : limits_(limits),
+          out_(out),
+          app_(std::move(app)),
+          excluded_(excluded),
+          cwd_(working_directory()) {}
 
     // The artifact of a parent manifest that names a nested assembly.
     struct Referrer {
@@ -423,7 +432,7 @@ class AssemblyReader {
         std::error_code ec;
         const std::string canonical = fs::weakly_canonical(*path, ec).string();
         loaded_templates_.insert(canonical);
-        chain_.push_back({canonical, template_file});
+        chain_.emplace_back(canonical, template_file);
         nested_stacks(dir, display, *top, depth, metadata, family, *top);
         chain_.pop_back();
         distribute(metadata, family);
@@ -567,7 +576,7 @@ class AssemblyReader {
             Stack* raw = nested.get();
             out_.stacks.push_back(std::move(nested));
             family.push_back(raw);
-            chain_.push_back({canonical, asset});
+            chain_.emplace_back(canonical, asset);
             nested_stacks(dir, display, *raw, depth + 1, metadata, family, top);
             chain_.pop_back();
         }

@@ -51,7 +51,7 @@ struct LoadedAssembly {
 
 struct AssemblyLimits {
     LoadLimits load;
-    std::size_t max_file_bytes = 64 * 1024 * 1024;
+    std::size_t max_file_bytes = std::size_t{64} * 1024 * 1024;
     std::size_t max_depth = 16;  // nested assemblies and nested stacks
 };
 

@@ -8,7 +8,7 @@ namespace stacklint {
 
 namespace {
 // A baseline holds one line per fingerprint; a file this large is not one.
-constexpr std::size_t kMaxBaselineBytes = 256 * 1024 * 1024;
+constexpr std::size_t kMaxBaselineBytes = std::size_t{256} * 1024 * 1024;
 }  // namespace
 
 Baseline make_baseline(const std::vector<Finding>& findings) {

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Configuration files are small; anything bigger is a mistake, not a configuration.
-constexpr std::size_t kMaxConfigBytes = 1024 * 1024;
+constexpr std::size_t kMaxConfigBytes = std::size_t{1024} * 1024;
 
 const std::vector<std::string_view>& top_level_keys() {
     static const std::vector<std::string_view> keys = {
@@ -212,8 +212,8 @@ std::optional<fs::path> find_config(const fs::path& start) {
     }
 }
 
-std::optional<Config> parse_config(std::shared_ptr<const Source> source, const fs::path& directory,
-                                   ConfigError& error) {
+std::optional<Config> parse_config(const std::shared_ptr<const Source>& source,
+                                   const fs::path& directory, ConfigError& error) {
     const Document doc = load_document(source, detect_format(source->name(), source->bytes()),
                                        LoadLimits{}, FileKind::Configuration);
     if (!doc.diagnostics.empty()) {

@@ -59,7 +59,7 @@ std::optional<std::filesystem::path> find_config(const std::filesystem::path& st
 std::optional<Config> load_config(const std::filesystem::path& path, const std::string& display,
                                   ConfigError& error);
 // The same for text already in memory; `directory` anchors `exclude`.
-std::optional<Config> parse_config(std::shared_ptr<const Source> source,
+std::optional<Config> parse_config(const std::shared_ptr<const Source>& source,
                                    const std::filesystem::path& directory, ConfigError& error);
 
 }  // namespace stacklint

@@ -104,7 +104,8 @@ bool read_small_file(const std::string& path, std::size_t max_bytes, std::string
         }
         if (n == 0) break;
         if (bytes.size() + static_cast<std::size_t>(n) > max_bytes) {
-            error = "larger than " + std::to_string(max_bytes / (1024 * 1024)) + " MiB";
+            error =
+                "larger than " + std::to_string(max_bytes / (std::size_t{1024} * 1024)) + " MiB";
             ::close(fd);
             return false;
         }

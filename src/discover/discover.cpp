@@ -170,7 +170,7 @@ bool looks_like_template(std::string_view bytes) {
 Discovery discover(const std::vector<std::string>& paths) {
     Discovery out;
     std::vector<std::string> targets = paths;
-    if (targets.empty()) targets.push_back(".");
+    if (targets.empty()) targets.emplace_back(".");
     std::set<DirId> visited;
     bool stdin_seen = false;
     for (const std::string& p : targets) {
@@ -236,7 +236,7 @@ bool read_input(const Input& input, std::size_t max_bytes, std::string& bytes, s
         }
         if (n == 0) break;
         if (bytes.size() + static_cast<std::size_t>(n) > max_bytes) {
-            error = "larger than " + std::to_string(max_bytes / (1024 * 1024)) +
+            error = "larger than " + std::to_string(max_bytes / (std::size_t{1024} * 1024)) +
                     " MiB, stacklint's limit (CloudFormation itself accepts at most 1 MB)";
             if (!input.from_stdin) ::close(fd);
             return false;

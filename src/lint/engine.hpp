@@ -18,7 +18,7 @@ namespace stacklint {
 
 struct LintOptions {
     LoadLimits limits;
-    std::size_t max_file_bytes = 64 * 1024 * 1024;
+    std::size_t max_file_bytes = std::size_t{64} * 1024 * 1024;
     unsigned jobs = 0;  // worker threads; 0 = one per core
     // Lint files named on the command line only as files found by a directory walk are: with a
     // template extension, and when their text looks like a template (for hooks that pass every

@@ -15,9 +15,8 @@ void Reporter::add(const Stack& stack, Report report) {
         auto it = std::find_if(dropped_.begin(), dropped_.end(),
                                [&](const DroppedFindings& d) { return d.stack == &stack; });
         if (it == dropped_.end()) {
-            dropped_.push_back({&stack, rule_.id, 0,
-                                report.file.empty() ? stack.file : std::move(report.file),
-                                report.mark});
+            dropped_.push_back({&stack, rule_.id, 0, stack.file, report.mark});
+            if (!report.file.empty()) dropped_.back().file = std::move(report.file);
             it = dropped_.end() - 1;
         }
         ++it->count;
@@ -29,7 +28,11 @@ void Reporter::add(const Stack& stack, Report report) {
     const bool overridden = severity_ != rule_.severity;
     f.severity = overridden ? severity_ : report.severity.value_or(severity_);
     f.message = std::move(report.message);
-    f.file = report.file.empty() ? stack.file : std::move(report.file);
+    if (report.file.empty()) {
+        f.file = stack.file;
+    } else {
+        f.file = std::move(report.file);
+    }
     f.mark = report.mark;
     f.stack = stack.name;
     f.stack_file = stack.file;

@@ -59,6 +59,8 @@ std::set<const Node*> resources_with_unknown_tags(const Stack& stack) {
     const Template& tmpl = *stack.tmpl;
     const std::vector<CheckedResource> resources = checked_resources(tmpl);
     std::vector<std::uint32_t> boundaries;  // lines where a resource, loop or section starts
+    boundaries.reserve(resources.size() + tmpl.for_each_loops.size() +
+                       (tmpl.root->is_mapping() ? tmpl.root->entries().size() : 0));
     for (const CheckedResource& r : resources)
         boundaries.push_back(r.resource->id_mark.line);
     for (const ForEachLoop& loop : tmpl.for_each_loops)

@@ -46,7 +46,7 @@ class Pattern {
     bool search(std::string_view text) const;
     bool exact() const { return exact_; }
 
-    static constexpr std::size_t kMaxSubject = 1024 * 1024;
+    static constexpr std::size_t kMaxSubject = std::size_t{1024} * 1024;
 
   private:
     Pattern(std::unique_ptr<re2::RE2> re, bool exact);

@@ -45,7 +45,7 @@ struct Env {
 
     // `${Id}` or `&{Id}` of a loop identifier: text the loop rewrites.
     bool uses_loop_identifier(std::string_view text) const {
-        if (text.find("{") == std::string_view::npos) return false;
+        if (text.find('{') == std::string_view::npos) return false;
         return std::any_of(loop_identifiers.begin(), loop_identifiers.end(),
                            [&](std::string_view id) {
                                for (const char* open : {"${", "&{"}) {
@@ -273,7 +273,7 @@ std::string describe_branch(const json& branch, std::size_t index) {
             }
             return out;
         }
-        const std::string types = type_words(type_list(branch));
+        std::string types = type_words(type_list(branch));
         if (!types.empty()) return types;
     }
     return "alternative " + std::to_string(index + 1);
