@@ -77,42 +77,64 @@ bool write_file_atomically(const std::string& path, std::string_view content, st
 
 namespace stacklint {
 
-bool read_small_file(const std::string& path, std::size_t max_bytes, std::string& bytes,
-                     std::string& error) {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        error = errno_text();
-        return false;
+std::optional<ReadFailure> read_bounded(const char* path, std::size_t max_bytes,
+                                        std::string& bytes) {
+    using Kind = ReadFailure::Kind;
+    int fd = STDIN_FILENO;
+    if (path != nullptr) {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+        fd = ::open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) return ReadFailure{Kind::cannot_open, errno};
+        struct stat st {};
+        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            ::close(fd);
+            return ReadFailure{S_ISDIR(st.st_mode) ? Kind::is_directory : Kind::not_regular};
+        }
+        // Regular files never block; clear O_NONBLOCK so reads behave normally.
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     }
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        error = S_ISDIR(st.st_mode) ? std::strerror(EISDIR) : "not a regular file";
-        ::close(fd);
-        return false;
-    }
-    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    std::optional<ReadFailure> failure;
     bytes.clear();
     char buffer[1 << 16];
     for (;;) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
         if (n < 0) {
             if (errno == EINTR) continue;
-            error = errno_text();
-            ::close(fd);
-            return false;
+            failure = ReadFailure{Kind::cannot_read, errno};
+            break;
         }
         if (n == 0) break;
         if (bytes.size() + static_cast<std::size_t>(n) > max_bytes) {
-            error =
-                "larger than " + std::to_string(max_bytes / (std::size_t{1024} * 1024)) + " MiB";
-            ::close(fd);
-            return false;
+            failure = ReadFailure{Kind::too_large};
+            break;
         }
         bytes.append(buffer, static_cast<std::size_t>(n));
     }
-    ::close(fd);
-    return true;
+    if (path != nullptr) ::close(fd);
+    return failure;
+}
+
+bool read_small_file(const std::string& path, std::size_t max_bytes, std::string& bytes,
+                     std::string& error) {
+    const std::optional<ReadFailure> failure = read_bounded(path.c_str(), max_bytes, bytes);
+    if (!failure) return true;
+    switch (failure->kind) {
+        case ReadFailure::Kind::cannot_open:
+        case ReadFailure::Kind::cannot_read:
+            error = std::strerror(failure->error_number);
+            break;
+        case ReadFailure::Kind::is_directory:
+            error = std::strerror(EISDIR);
+            break;
+        case ReadFailure::Kind::not_regular:
+            error = "not a regular file";
+            break;
+        case ReadFailure::Kind::too_large:
+            error =
+                "larger than " + std::to_string(max_bytes / (std::size_t{1024} * 1024)) + " MiB";
+            break;
+    }
+    return false;
 }
 
 }  // namespace stacklint

@@ -1,6 +1,5 @@
 #include "discover/discover.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +12,7 @@
 #include <utility>
 
 #include "cdk/assembly.hpp"
+#include "core/atomic_file.hpp"
 
 namespace stacklint {
 
@@ -205,46 +205,30 @@ Discovery discover(const std::vector<std::string>& paths) {
 }
 
 bool read_input(const Input& input, std::size_t max_bytes, std::string& bytes, std::string& error) {
-    int fd = 0;
-    if (!input.from_stdin) {
-        fd = ::open(input.path.c_str(), O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-        if (fd < 0) {
-            error =
-                errno == ENOENT ? "no such file or directory" : "cannot open: " + errno_text(errno);
-            return false;
-        }
-        struct stat st {};
-        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-            ::close(fd);
-            error = S_ISDIR(st.st_mode) ? "is a directory"
-                                        : "not a regular file (a FIFO, "
-                                          "socket or device is not read)";
-            return false;
-        }
-        // Regular files never block; clear O_NONBLOCK so reads behave normally.
-        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    }
-    bytes.clear();
-    char buffer[1 << 16];
-    for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            error = "cannot read: " + errno_text(errno);
-            if (!input.from_stdin) ::close(fd);
-            return false;
-        }
-        if (n == 0) break;
-        if (bytes.size() + static_cast<std::size_t>(n) > max_bytes) {
+    const std::optional<ReadFailure> failure =
+        read_bounded(input.from_stdin ? nullptr : input.path.c_str(), max_bytes, bytes);
+    if (!failure) return true;
+    switch (failure->kind) {
+        case ReadFailure::Kind::cannot_open:
+            error = failure->error_number == ENOENT
+                        ? "no such file or directory"
+                        : "cannot open: " + errno_text(failure->error_number);
+            break;
+        case ReadFailure::Kind::is_directory:
+            error = "is a directory";
+            break;
+        case ReadFailure::Kind::not_regular:
+            error = "not a regular file (a FIFO, socket or device is not read)";
+            break;
+        case ReadFailure::Kind::cannot_read:
+            error = "cannot read: " + errno_text(failure->error_number);
+            break;
+        case ReadFailure::Kind::too_large:
             error = "larger than " + std::to_string(max_bytes / (std::size_t{1024} * 1024)) +
                     " MiB, stacklint's limit (CloudFormation itself accepts at most 1 MB)";
-            if (!input.from_stdin) ::close(fd);
-            return false;
-        }
-        bytes.append(buffer, static_cast<std::size_t>(n));
+            break;
     }
-    if (!input.from_stdin) ::close(fd);
-    return true;
+    return false;
 }
 
 }  // namespace stacklint

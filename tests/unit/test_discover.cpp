@@ -1,8 +1,11 @@
-// Discovery: which files a run lints, the cheap template sniff, and inputs reached twice.
+// Discovery: which files a run lints, the cheap template sniff, inputs reached twice, reads.
 #include <catch2/catch.hpp>
+
+#include <sys/stat.h>
 
 #include <filesystem>
 
+#include "core/atomic_file.hpp"
 #include "discover/discover.hpp"
 #include "lint/engine.hpp"
 #include "support/helpers.hpp"
@@ -115,4 +118,44 @@ TEST_CASE("Discovery: a file or assembly reached twice is one input") {
             CHECK(f.rule != "X005");
         }
     }
+}
+
+TEST_CASE("read_input and read_small_file: one bounded read, each failure worded for its caller") {
+    const std::string dir = test::temp_dir() + "/reads";
+    const std::string file = test::write_temp("reads/t.yaml", kTemplate);
+    std::string bytes, error;
+
+    REQUIRE(read_input(Input{file, file, false, true}, 1024, bytes, error));
+    CHECK(bytes == kTemplate);
+    REQUIRE(read_small_file(file, 1024, bytes, error));
+    CHECK(bytes == kTemplate);
+
+    // Exactly at the limit is read; one byte more is refused.
+    CHECK(read_input(Input{file, file, false, true}, kTemplate.size(), bytes, error));
+    CHECK_FALSE(read_input(Input{file, file, false, true}, kTemplate.size() - 1, bytes, error));
+    CHECK(error ==
+          "larger than 0 MiB, stacklint's limit (CloudFormation itself accepts at most "
+          "1 MB)");
+    CHECK_FALSE(read_small_file(file, kTemplate.size() - 1, bytes, error));
+    CHECK(error == "larger than 0 MiB");
+
+    const std::string missing = dir + "/missing.yaml";
+    CHECK_FALSE(read_input(Input{missing, missing, false, true}, 1024, bytes, error));
+    CHECK(error == "no such file or directory");
+    CHECK_FALSE(read_small_file(missing, 1024, bytes, error));
+    CHECK(error == "No such file or directory");
+
+    CHECK_FALSE(read_input(Input{dir, dir, false, true}, 1024, bytes, error));
+    CHECK(error == "is a directory");
+    CHECK_FALSE(read_small_file(dir, 1024, bytes, error));
+    CHECK(error == "Is a directory");
+
+    // A FIFO with no writer: refused at once instead of waiting forever.
+    const std::string fifo = dir + "/pipe.yaml";
+    fs::remove(fifo);
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    CHECK_FALSE(read_input(Input{fifo, fifo, false, true}, 1024, bytes, error));
+    CHECK(error == "not a regular file (a FIFO, socket or device is not read)");
+    CHECK_FALSE(read_small_file(fifo, 1024, bytes, error));
+    CHECK(error == "not a regular file");
 }
