@@ -24,11 +24,12 @@ for f in "$dir"/*; do
     >"$dir/.out" 2>/dev/null
   code=$?
   set -e
-  read -r secs kb <"$dir/.time"
+  # GNU time puts "Command exited with non-zero status N" first when the exit code is not 0.
+  read -r secs kb < <(tail -n 1 "$dir/.time")
   first=$(python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))
-items = [f"{f[\"rule\"]} {f[\"line\"]}:{f[\"column\"]}" for f in r["findings"][:1]]
+items = ["%s %s:%s" % (f["rule"], f["line"], f["column"]) for f in r["findings"][:1]]
 items += [e["message"][:60] for e in r["errors"][:1]]
 print(items[0] if items else "-")' "$dir/.out" 2>/dev/null || echo "(no report)")
   printf '%-26s %10s %8s %9d %4s  %s\n' "$name" "$(stat -c %s "$f")" "$secs" $((kb / 1024)) "$code" \
