@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "load/node.hpp"
 #include "model/template.hpp"
@@ -26,6 +27,20 @@ Shape intrinsic_shape(const Node& value, const Template& tmpl, const Registry& r
 
 // The shape of what `Ref` to a parameter of type `type` gives.
 Shape parameter_shape(std::string_view type);
+
+// What a `Ref` or `Fn::GetAtt` returns, as formats (formats.hpp): one, or several when it
+// depends on something the template leaves open. Empty when unknown.
+struct SourceFormats {
+    std::vector<std::string> formats;
+    // How the result comes about, for messages: "Ref to security group 'Sg', which has no
+    // VpcId, returns its name".
+    std::string explanation;
+};
+SourceFormats intrinsic_formats(const Node& value, const Template& tmpl, const Registry& registry);
+
+// The formats a schema names: its own `format`, or those of an `anyOf`/`oneOf` whose
+// alternatives are each only a format (KMS key ARN, key id or alias name). Empty otherwise.
+std::vector<std::string> schema_formats(const nlohmann::json& schema);
 
 // `Fn::GetAtt` as written: `[Res, Attr]`, what `!GetAtt Res.Attr` loads as, or the string
 // `Res.Attr`. nullopt when the form is malformed or the attribute is itself computed.

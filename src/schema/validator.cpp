@@ -5,10 +5,13 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string_view>
+#include <utility>
 
 #include "core/text.hpp"
 #include "model/values.hpp"
+#include "schema/formats.hpp"
 #include "schema/intrinsics.hpp"
 
 namespace stacklint::schema {
@@ -410,6 +413,8 @@ class Walker {
         else if (v.is_sequence())
             array_checks(t, *s, work);
         combinators(t, *s);
+        conditional(t, *s, work);
+        negation(t, *s);
     }
 
     void intrinsic(const Task& t, const json& s, std::string_view fn, std::vector<Task>& work) {
@@ -429,6 +434,7 @@ class Walker {
         }
         unsure_ = true;                       // what it returns is known at best by shape
         if (env_.depends_on_loop(v)) return;  // a loop identifier's value: unknown
+        reference_format(t, s);
         const Types types = type_list(s);
         if (types.empty()) return;
         const Shape shape = intrinsic_shape(v, env_.tmpl, env_.registry);
@@ -467,7 +473,8 @@ class Walker {
         const std::string& text = v.text();
         if (const auto e = s.find("enum"); e != s.end() && e->is_array() && !e->empty()) {
             if (std::none_of(e->begin(), e->end(),
-                             [&](const json& item) { return enum_equal(v, item); })) {
+                             [&](const json& item) { return enum_equal(v, item); }) &&
+                !in_case_insensitive_enum(v, s)) {
                 not_in_enum(t, *e);
                 return;
             }
@@ -492,6 +499,9 @@ class Walker {
                             p->get_ref<const std::string&>() + "; the deployment fails");
                     return;
                 }
+            }
+            if (const auto f = s.find("format"); f != s.end() && f->is_string()) {
+                if (!format_fits(t, {f->get<std::string>()})) return;
             }
             const std::size_t length = code_points(text);
             if (const auto m = s.find("minLength");
@@ -685,6 +695,13 @@ class Walker {
         if (const auto deps = s.find("dependencies"); deps != s.end() && deps->is_object()) {
             dependencies(t, *deps);
         }
+        if (const auto deps = s.find("dependentRequired"); deps != s.end() && deps->is_object()) {
+            dependencies(t, *deps);
+        }
+        if (const auto x = s.find("dependentExcluded"); x != s.end()) excluded(t, *x);
+        if (const auto x = s.find("requiredXor"); x != s.end()) required_some(t, *x, true);
+        if (const auto x = s.find("requiredOr"); x != s.end()) required_some(t, *x, false);
+        if (const auto x = s.find("propertyNames"); x != s.end()) property_names(t, *x);
     }
 
     void unknown_property(const Task& t, const Entry& e, const json* props) {
@@ -769,11 +786,22 @@ class Walker {
                 subject(t.path) + " has " + std::to_string(definite) +
                     " items; AWS allows at most " + m->dump() + "; the deployment fails");
         }
-        const auto items = s.find("items");
-        if (items == s.end()) return;
         const std::string item_pointer = t.pointer.empty() ? std::string() : t.pointer + "/*";
+        const auto items = s.find("items");
+        const auto prefix = s.find("prefixItems");
         for (std::size_t i = v.items().size(); i-- > 0;) {
             const json* sub = nullptr;
+            if (prefix != s.end() && prefix->is_array() && i < prefix->size()) {
+                const Node& item = v.items()[i];
+                if (!is_no_value(item) && !maybe_absent(item))
+                    work.push_back(Task{&item,
+                                        &(*prefix)[i],
+                                        t.path + "/" + std::to_string(i),
+                                        {},
+                                        item.mark(),
+                                        t.conditional});
+            }
+            if (items == s.end()) continue;
             if (items->is_object()) {
                 sub = &*items;
             } else if (items->is_array() && i < items->size()) {
@@ -921,7 +949,304 @@ class Walker {
         return best;
     }
 
+    static bool in_case_insensitive_enum(const Node& v, const json& s) {
+        const auto e = s.find("enumCaseInsensitive");
+        if (e == s.end() || !e->is_array()) return false;
+        return std::any_of(e->begin(), e->end(), [&](const json& item) {
+            return item.is_string() && iequals(v.text(), item.get_ref<const std::string&>());
+        });
+    }
+
+    static std::string format_words(const std::vector<std::string>& formats) {
+        std::string out;
+        for (std::size_t i = 0; i < formats.size(); ++i) {
+            const FormatInfo* info = find_format(formats[i]);
+            if (i > 0) out += i + 1 == formats.size() ? " or " : ", ";
+            out += info != nullptr ? std::string(info->words) : "'" + formats[i] + "'";
+        }
+        return out;
+    }
+
+    // True when the schema's pattern admits only ARNs ("^arn:...", "^(arn:...").
+    static bool requires_arn(const json& s) {
+        const auto p = s.find("pattern");
+        if (p == s.end() || !p->is_string()) return false;
+        std::string_view text = p->get_ref<const std::string&>();
+        if (text.starts_with("^")) text.remove_prefix(1);
+        if (text.starts_with("(")) text.remove_prefix(1);
+        return text.starts_with("arn:") && text.find('|') == std::string_view::npos;
+    }
+
+    // A literal string against the formats a property takes (one must fit). Formats stacklint
+    // does not define are accepted. False once a violation is recorded.
+    bool format_fits(const Task& t, const std::vector<std::string>& formats) {
+        const Node& v = *t.value;
+        std::vector<const FormatInfo*> known;
+        for (const std::string& f : formats) {
+            const FormatInfo* info = find_format(f);
+            if (info == nullptr || !info->item.empty()) return true;
+            known.push_back(info);
+        }
+        if (known.empty()) return true;
+        // A lone ARN format is checked only on ARNs: many services also take a name there
+        // (see reference_format); an ARN of the wrong service or shape is wrong everywhere.
+        if (known.size() == 1 && known.front()->kind == "Arn" && !v.text().starts_with("arn:"))
+            return true;
+        std::optional<FormatCheck> host_bits;
+        for (const FormatInfo* info : known) {
+            const FormatCheck c = check_format(*info, v.text());
+            if (c.verdict == FormatVerdict::Ok) return true;
+            if (c.verdict == FormatVerdict::HostBits && !host_bits) host_bits = c;
+        }
+        if (host_bits) {
+            add(Issue::HostBits, v.mark(), t.path, t.conditional,
+                subject(t.path) + " is " + shown(v.text()) +
+                    ", which is not a network address: host bits are set after the /" +
+                    host_bits->detail.substr(host_bits->detail.find('/') + 1) +
+                    " prefix, so the network it names is " + host_bits->detail +
+                    (host_bits->detail.ends_with("/0") ? " (every address)" : "") +
+                    "; AWS rejects such a block or widens it to that network; write the network "
+                    "address you mean");
+            return false;
+        }
+        add(Issue::Format, v.mark(), t.path, t.conditional,
+            subject(t.path) + " is " + shown(v.text()) + ", which is not " + format_words(formats) +
+                "; the deployment fails");
+        return false;
+    }
+
+    // A `Ref`/`Fn::GetAtt` whose result is of another kind than the property takes: a security
+    // group's name where its id is expected, a role's name where its ARN is.
+    void reference_format(const Task& t, const json& s) {
+        if (branch()) return;
+        const Node& v = *t.value;
+        const std::string_view fn = v.intrinsic_name();
+        if (fn != "Ref" && fn != "Fn::GetAtt") return;
+        const std::vector<std::string> expected = schema_formats(s);
+        if (expected.empty()) return;
+        // Many services take a name where a property's name says ARN (ECS's TaskRoleArn takes
+        // a role's short name): an ARN is certain to be required only when the schema's
+        // pattern says so.
+        const bool only_arns = std::all_of(expected.begin(), expected.end(), [](const auto& f) {
+            const FormatInfo* info = find_format(f);
+            return info != nullptr && info->kind == "Arn";
+        });
+        if (only_arns && !requires_arn(s)) return;
+        const SourceFormats source = intrinsic_formats(v, env_.tmpl, env_.registry);
+        if (source.formats.empty()) return;
+        for (const std::string& from : source.formats) {
+            for (const std::string& to : expected) {
+                if (formats_compatible(from, to)) return;
+            }
+        }
+        add(Issue::ReferenceFormat, v.mark(), t.path, t.conditional,
+            subject(t.path) + " is given by " + source.explanation + ", but AWS expects " +
+                format_words(expected) + "; the deployment fails");
+    }
+
+    enum class Presence { Absent, Present, Maybe };
+
+    static Presence presence(const Node& mapping, std::string_view key) {
+        const Node* p = mapping.get(key);
+        if (p == nullptr || is_no_value(*p)) return Presence::Absent;
+        return maybe_absent(*p) ? Presence::Maybe : Presence::Present;
+    }
+
+    static std::string quoted_list(const json& names, std::string_view last_joiner) {
+        std::string out;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            if (i > 0) out += i + 1 == names.size() ? std::string(last_joiner) : ", ";
+            out += "'" + json_text(names[i]) + "'";
+        }
+        return out;
+    }
+
+    // requiredXor (exactly one of the names) and requiredOr (at least one).
+    void required_some(const Task& t, const json& names, bool exactly_one) {
+        if (!names.is_array() || names.empty()) return;
+        const Node& v = *t.value;
+        std::size_t present = 0;
+        std::size_t maybe = 0;
+        const Entry* second = nullptr;
+        for (const json& name : names) {
+            if (!name.is_string()) continue;
+            switch (presence(v, name.get_ref<const std::string&>())) {
+                case Presence::Present:
+                    if (++present == 2) second = v.find(name.get_ref<const std::string&>());
+                    break;
+                case Presence::Maybe:
+                    ++maybe;
+                    break;
+                case Presence::Absent:
+                    break;
+            }
+        }
+        if (present + maybe == 0) {
+            add(Issue::Combination, t.key_mark, t.path, t.conditional,
+                subject(t.path) + " needs " + (exactly_one ? "one of " : "at least one of ") +
+                    quoted_list(names, " or ") + "; the deployment fails");
+        } else if (exactly_one && present > 1 && second != nullptr) {
+            add(Issue::Combination, second->key_mark, t.path + "/" + second->key, t.conditional,
+                subject(t.path) + " sets more than one of " + quoted_list(names, " and ") +
+                    ", of which AWS accepts only one; the deployment fails");
+        } else if (maybe > 0) {
+            unsure_ = true;
+        }
+    }
+
+    // dependentExcluded: {A: [B, C]}: when A is set, B and C must not be.
+    void excluded(const Task& t, const json& map) {
+        if (!map.is_object()) return;
+        const Node& v = *t.value;
+        std::set<std::pair<std::string, std::string>> reported;
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            if (!it->is_array()) continue;
+            const Presence a = presence(v, it.key());
+            if (a == Presence::Absent) continue;
+            for (const json& other : *it) {
+                if (!other.is_string()) continue;
+                const std::string& b = other.get_ref<const std::string&>();
+                const Presence pb = presence(v, b);
+                if (pb == Presence::Absent) continue;
+                if (a == Presence::Maybe || pb == Presence::Maybe) {
+                    unsure_ = true;
+                    continue;
+                }
+                const auto pair = std::minmax(it.key(), b);
+                if (!reported.insert({pair.first, pair.second}).second) continue;
+                // Point at whichever of the two comes later in the template.
+                const Entry* ea = v.find(it.key());
+                const Entry* eb = v.find(b);
+                const Entry* at = ea->key_mark < eb->key_mark ? eb : ea;
+                add(Issue::Combination, at->key_mark, t.path + "/" + at->key, t.conditional,
+                    subject(t.path) + " sets both '" + it.key() + "' and '" + b +
+                        "', which AWS does not accept together; remove one; the deployment "
+                        "fails");
+            }
+        }
+    }
+
+    // propertyNames: every key of the mapping must match the schema.
+    void property_names(const Task& t, const json& schema) {
+        const Node& v = *t.value;
+        if (nesting_ >= kMaxCombinatorNesting) return;
+        for (const Entry& e : v.entries()) {
+            if (env_.uses_loop_identifier(e.key)) continue;
+            const Node key = Node::scalar(e.key, true, e.key_mark);
+            Walker sub(env_, nullptr, nesting_ + 1);
+            sub.run(Task{&key, &schema, t.path + "/" + e.key, {}, e.key_mark, false});
+            if (!sub.failed()) continue;
+            const bool reserved = schema.is_object() && schema.contains("not");
+            add(Issue::Combination, e.key_mark, t.path + "/" + e.key, t.conditional,
+                subject(t.path) + ": '" + e.key + "' is " +
+                    (reserved ? "a name AWS reserves" : "not a name AWS accepts") +
+                    " for a key here; the deployment fails");
+        }
+    }
+
+    // A readable form of an `if` schema: "'BillingMode' is 'PAY_PER_REQUEST'".
+    static std::string describe_condition(const json& cond) {
+        if (!cond.is_object()) return {};
+        std::vector<std::string> parts;
+        const auto props = cond.find("properties");
+        if (props != cond.end() && props->is_object()) {
+            for (auto it = props->begin(); it != props->end(); ++it) {
+                if (!it->is_object()) continue;
+                if (const auto c = it->find("const"); c != it->end()) {
+                    parts.push_back("'" + it.key() + "' is '" + json_text(*c) + "'");
+                } else if (const auto e = it->find("enum"); e != it->end() && e->is_array()) {
+                    parts.push_back("'" + it.key() + "' is " + quoted_list(*e, " or "));
+                } else {
+                    return {};  // a condition on a nested shape: not worth spelling out
+                }
+            }
+        }
+        if (const auto req = cond.find("required"); req != cond.end() && req->is_array()) {
+            for (const json& name : *req) {
+                if (!name.is_string()) continue;
+                const bool described = props != cond.end() && props->is_object() &&
+                                       props->contains(name.get_ref<const std::string&>());
+                if (!described) parts.push_back("'" + name.get<std::string>() + "' is set");
+            }
+        }
+        std::string out;
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            out += (i == 0 ? "" : " and ") + parts[i];
+        return out;
+    }
+
+    // if/then/else: the branch that applies, with the reason in its violations.
+    void conditional(const Task& t, const json& s, std::vector<Task>& work) {
+        const auto cond = s.find("if");
+        if (cond == s.end()) return;
+        if (nesting_ >= kMaxCombinatorNesting) {
+            unsure_ = true;
+            return;
+        }
+        const Outcome o = evaluate(t, *cond);
+        if (o == Outcome::Unsure) {
+            unsure_ = true;
+            return;
+        }
+        const auto next = s.find(o == Outcome::Pass ? "then" : "else");
+        if (next == s.end()) return;
+        if (branch()) {
+            work.push_back(Task{t.value, &*next, t.path, {}, t.key_mark, t.conditional});
+            return;
+        }
+        std::optional<std::vector<Violation>> found = collect(t, *next);
+        if (!found) return;
+        const std::string why = describe_condition(*cond);
+        if (!why.empty()) {
+            const std::string reason = (o == Outcome::Pass ? " (when " : " (unless ") + why + ")";
+            for (Violation& violation : *found) {
+                constexpr std::string_view kTail = "; the deployment fails";
+                std::string& m = violation.message;
+                const std::size_t at = m.rfind(kTail);
+                if (at != std::string::npos)
+                    m.insert(at, reason);
+                else
+                    m += reason;
+            }
+        }
+        lift(t, std::move(*found));
+    }
+
+    // not: a value matching what AWS forbids.
+    void negation(const Task& t, const json& s) {
+        const auto n = s.find("not");
+        if (n == s.end()) return;
+        if (nesting_ >= kMaxCombinatorNesting) {
+            unsure_ = true;
+            return;
+        }
+        const Outcome o = evaluate(t, *n);
+        if (o == Outcome::Unsure) {
+            unsure_ = true;
+            return;
+        }
+        if (o == Outcome::Fail) return;
+        const Node& v = *t.value;
+        if (v.is_scalar()) {
+            add(Issue::NotInEnum, v.mark(), t.path, t.conditional,
+                subject(t.path) + " is " + shown(v.text()) +
+                    ", which AWS does not allow here; the deployment fails");
+        } else {
+            add(Issue::Combination, t.key_mark, t.path, t.conditional,
+                subject(t.path) + " has a shape AWS does not allow (" + describe_branch(*n, 0) +
+                    "); the deployment fails");
+        }
+    }
+
     void combinators(const Task& t, const json& s) {
+        // An anyOf/oneOf of formats (a KMS key ARN, id or alias name) is one format check.
+        if (t.value->is_scalar() && !s.contains("format")) {
+            const std::vector<std::string> formats = schema_formats(s);
+            if (!formats.empty()) {
+                format_fits(t, formats);
+                return;
+            }
+        }
         for (const char* keyword : {"oneOf", "anyOf", "allOf"}) {
             const auto it = s.find(keyword);
             if (it == s.end() || !it->is_array() || it->empty()) continue;

@@ -38,7 +38,10 @@ enum class Issue : std::uint8_t {
     OutOfBounds,  // string length, number range, list length
     Deprecated,
     ReadOnly,
-    Combination,  // oneOf, anyOf, allOf, dependencies
+    Combination,      // oneOf, anyOf, allOf, dependencies, if/then, requiredXor...
+    Format,           // a literal value not in the property's format (formats.hpp)
+    ReferenceFormat,  // a Ref/Fn::GetAtt whose result has another format than expected
+    HostBits,         // a CIDR block whose host bits are set
 };
 
 struct Violation {

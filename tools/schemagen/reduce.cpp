@@ -17,25 +17,15 @@ namespace {
 using nlohmann::json;
 
 // Keywords whose value is copied as it is (it holds no sub-schema).
-constexpr std::array<std::string_view, 19> kValueKeywords = {"$ref",
-                                                             "type",
-                                                             "enum",
-                                                             "const",
-                                                             "pattern",
-                                                             "format",
-                                                             "minimum",
-                                                             "maximum",
-                                                             "exclusiveMinimum",
-                                                             "exclusiveMaximum",
-                                                             "multipleOf",
-                                                             "minLength",
-                                                             "maxLength",
-                                                             "minItems",
-                                                             "maxItems",
-                                                             "uniqueItems",
-                                                             "minProperties",
-                                                             "maxProperties",
-                                                             "required"};
+constexpr std::array<std::string_view, 26> kValueKeywords = {
+    "$ref", "type", "enum", "const", "pattern", "format", "minimum", "maximum", "exclusiveMinimum",
+    "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems",
+    "uniqueItems", "minProperties", "maxProperties", "required",
+    // Constraints the enhanced
+    // schemas add (see
+    // schemas/README.md).
+    "requiredXor", "requiredOr", "dependentRequired", "dependentExcluded", "enumCaseInsensitive",
+    "uniqueKeys", "maxUniqueItems"};
 
 // Keywords whose value is one sub-schema (or a boolean schema).
 constexpr std::array<std::string_view, 8> kSchemaKeywords = {"additionalProperties",
@@ -52,7 +42,8 @@ constexpr std::array<std::string_view, 3> kSchemaMapKeywords = {"properties", "p
                                                                 "definitions"};
 
 // Keywords whose value is a list of sub-schemas.
-constexpr std::array<std::string_view, 3> kSchemaListKeywords = {"oneOf", "anyOf", "allOf"};
+constexpr std::array<std::string_view, 4> kSchemaListKeywords = {"oneOf", "anyOf", "allOf",
+                                                                 "prefixItems"};
 
 // Resource-level lists of JSON pointers, kept at the top level only.
 constexpr std::array<std::string_view, 6> kPointerLists = {
@@ -270,6 +261,8 @@ std::string type_of(const json& doc, const json* schema, int depth = 0) {
     return "any";
 }
 
+}  // namespace
+
 // GetAtt attribute names ("A.B") from readOnlyProperties, each with its type.
 json derive_attributes(const json& raw) {
     json attributes = json::object();
@@ -309,6 +302,8 @@ json derive_attributes(const json& raw) {
     return attributes;
 }
 
+namespace {
+
 bool valid_type_name(std::string_view name) {
     std::vector<std::string> segments = split(name, ':');
     // "A::B::C" splits on ':' into A, "", B, "", C.
@@ -336,6 +331,10 @@ std::set<std::string> string_set(const json& raw, const char* key) {
 }
 
 }  // namespace
+
+json reduce_node_schema(const json& schema) {
+    return reduce_node(schema);
+}
 
 std::string last_word(std::string_view camel) {
     auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };

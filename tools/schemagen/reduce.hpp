@@ -33,6 +33,14 @@ std::optional<std::string> derive_physical_name(const nlohmann::json& raw);
 // that lacks the basics (typeName, properties) or has them of the wrong type.
 nlohmann::json reduce_schema(const nlohmann::json& raw, ReduceStats* stats = nullptr);
 
+// Fn::GetAtt attribute names from a raw schema's readOnlyProperties, each with its JSON type
+// (schemas/README.md, "Derived field: attributes").
+nlohmann::json derive_attributes(const nlohmann::json& raw);
+
+// Keep only the validation keywords of one schema, recursively (what reduce_schema does to
+// every schema of a type).
+nlohmann::json reduce_node_schema(const nlohmann::json& schema);
+
 // Serialize a reduced object as one line (with trailing '\n') whose first
 // bytes are {"typeName":"<name>", followed by the remaining keys in order.
 std::string to_line(const nlohmann::json& reduced);
