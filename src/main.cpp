@@ -41,7 +41,8 @@ constexpr const char* kFooter = R"(Paths:
 
 Configuration:
   The nearest .stacklint.yaml from the working directory up is read (or --config FILE):
-  select, ignore, severity, options, exclude, fail_on, require_reasons. Flags override it.
+  select, ignore, severity, options, exclude, fail_on, require_reasons, regions. Flags
+  override it.
 
 Exit codes:
   0  no finding at or above --fail-on, or --write-baseline wrote the baseline
@@ -293,6 +294,12 @@ int main(int argc, char** argv) {
                    "Do not run these rules: ids, id prefixes or names, comma-separated")
         ->type_name("RULES")
         ->allow_extra_args(false);
+    app.add_option("--regions", cli.regions,
+                   "AWS regions the templates are deployed to, comma-separated (default: "
+                   "us-east-1, or the configuration's regions); resource types and properties "
+                   "must exist in each (rule S016)")
+        ->type_name("REGIONS")
+        ->allow_extra_args(false);
     bool require_reasons = false;
     app.add_flag("--require-reasons,!--no-require-reasons", require_reasons,
                  "Report inline suppressions that give no reason (rule M002), or not "
@@ -380,6 +387,7 @@ int main(int argc, char** argv) {
     options.skip_non_templates = skip_non_templates;
     options.rule_severity = settings->selection.as_function();
     options.rule_options = settings->rule_options;
+    options.regions = settings->regions;
     options.excluded = [&](const std::string& path) {
         return is_excluded(path, settings->exclude, settings->exclude_base);
     };

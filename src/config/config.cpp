@@ -7,6 +7,7 @@
 #include "core/atomic_file.hpp"
 #include "core/text.hpp"
 #include "load/loader.hpp"
+#include "schema/regions.hpp"
 
 namespace stacklint {
 
@@ -18,8 +19,9 @@ namespace {
 constexpr std::size_t kMaxConfigBytes = std::size_t{1024} * 1024;
 
 const std::vector<std::string_view>& top_level_keys() {
-    static const std::vector<std::string_view> keys = {
-        "select", "ignore", "severity", "options", "exclude", "fail_on", "require_reasons"};
+    static const std::vector<std::string_view> keys = {"select",          "ignore",  "severity",
+                                                       "options",         "exclude", "fail_on",
+                                                       "require_reasons", "regions"};
     return keys;
 }
 
@@ -83,10 +85,11 @@ class ConfigReader {
             config.require_reasons = *b;
             return true;
         }
+        if (e.key == "regions") return regions(e, config.regions);
         return fail(e.key_mark, "unknown key " + in_quotes(e.key) +
                                     did_you_mean(e.key, top_level_keys()) +
                                     "; the keys are select, ignore, severity, options, exclude, "
-                                    "fail_on, require_reasons");
+                                    "fail_on, require_reasons, regions");
     }
 
     bool string_list(const Entry& e, std::vector<std::string>& out, std::string_view what) {
@@ -102,6 +105,19 @@ class ConfigReader {
             }
             out.push_back(item.text());
         }
+        return true;
+    }
+
+    bool regions(const Entry& e, std::vector<std::string>& out) {
+        std::vector<std::string> list;
+        if (!string_list(e, list, "AWS region names")) return false;
+        if (list.empty()) return fail(e.value.mark(), "'regions' must name at least one region");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string problem = check_region(list[i]);
+            if (!problem.empty())
+                return fail(e.value.items()[i].mark(), "in 'regions': " + problem);
+        }
+        out = std::move(list);
         return true;
     }
 
@@ -179,6 +195,14 @@ class ConfigReader {
 };
 
 }  // namespace
+
+std::string check_region(std::string_view region) {
+    if (schema::is_known_region(region)) return {};
+    return "unknown region '" + std::string(region) + "'" +
+           did_you_mean(region, schema::known_regions()) +
+           " (stacklint knows the 46 regions of its schema data, listed in README.md under "
+           "'Regions')";
+}
 
 std::string ConfigError::text() const {
     if (file.empty()) return message;

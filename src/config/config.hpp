@@ -40,6 +40,8 @@ struct Config {
     std::vector<std::string> exclude;                       // path globs
     std::optional<std::string> fail_on;                     // "error", "warning", "info" or "none"
     std::optional<bool> require_reasons;
+    // AWS regions the templates are deployed to (S016); empty when not set.
+    std::vector<std::string> regions;
 };
 
 // A shared rule option that configuration may set. This table is the one place that lists
@@ -49,6 +51,9 @@ struct RuleOptionSpec {
     std::string_view meaning;
 };
 const std::vector<RuleOptionSpec>& known_rule_options();
+
+// Empty when `region` is one the schema data knows, else what is wrong (with a suggestion).
+std::string check_region(std::string_view region);
 
 // The nearest `.stacklint.yaml` in `start` or one of its parents, or nullopt.
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);

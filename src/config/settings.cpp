@@ -1,5 +1,7 @@
 #include "config/settings.hpp"
 
+#include <algorithm>
+
 #include "config/config.hpp"
 
 namespace stacklint {
@@ -71,6 +73,7 @@ std::optional<Settings> resolve_settings(const CommandLineSettings& cli,
         settings.exclude_base = config->directory;
         if (!cli.require_reasons) require_reasons = config->require_reasons.value_or(false);
         if (!fail_on) fail_on = config->fail_on;
+        if (!config->regions.empty()) settings.regions = config->regions;
     }
 
     SelectionLayer command_line;
@@ -93,6 +96,36 @@ std::optional<Settings> resolve_settings(const CommandLineSettings& cli,
     }
     settings.selection.require_reasons = require_reasons;
     if (fail_on) settings.fail_on = fail_on_value(*fail_on);
+    if (!cli.regions.empty()) {
+        std::vector<std::string> regions;
+        for (const std::string& arg : cli.regions) {
+            std::size_t start = 0;
+            while (start <= arg.size()) {
+                std::size_t end = arg.find(',', start);
+                if (end == std::string::npos) end = arg.size();
+                std::string item = arg.substr(start, end - start);
+                const std::size_t first = item.find_first_not_of(" \t");
+                item = first == std::string::npos
+                           ? std::string()
+                           : item.substr(first, item.find_last_not_of(" \t") - first + 1);
+                if (!item.empty()) {
+                    const std::string problem = check_region(item);
+                    if (!problem.empty()) {
+                        flag_error = "--regions: " + problem;
+                        return bad_flag();
+                    }
+                    if (std::find(regions.begin(), regions.end(), item) == regions.end())
+                        regions.push_back(std::move(item));
+                }
+                start = end + 1;
+            }
+        }
+        if (regions.empty()) {
+            flag_error = "--regions: name at least one region";
+            return bad_flag();
+        }
+        settings.regions = std::move(regions);
+    }
     return settings;
 }
 

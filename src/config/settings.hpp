@@ -22,6 +22,8 @@ struct CommandLineSettings {
     std::optional<std::string> fail_on;  // --fail-on
     // --require-reasons (true) or --no-require-reasons (false), whichever came last.
     std::optional<bool> require_reasons;
+    // --regions, each entry possibly comma-separated ("us-east-1,eu-west-1").
+    std::vector<std::string> regions;
 };
 
 struct Settings {
@@ -31,6 +33,9 @@ struct Settings {
     std::vector<std::string> exclude;
     std::filesystem::path exclude_base;                   // the configuration file's directory
     std::optional<Severity> fail_on = Severity::Warning;  // nullopt: "none"
+    // The regions the templates are deployed to: --regions, else the configuration's, else
+    // us-east-1.
+    std::vector<std::string> regions = {"us-east-1"};
 };
 
 // Reads `--config FILE`, or else the nearest .stacklint.yaml from `working_directory` up

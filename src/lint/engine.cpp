@@ -9,6 +9,7 @@
 #include "cdk/assembly.hpp"
 #include "config/suppress.hpp"
 #include "schema/embedded.hpp"
+#include "schema/lifecycle.hpp"
 
 namespace stacklint {
 
@@ -187,6 +188,10 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
 void run_rules(LintResult& result, const LintOptions& options) {
     const schema::Registry schemas(schema::embedded_data());
     const std::vector<ActiveRule> rules = active_rules(options);
+    const std::string today = options.today.empty() ? schema::today_utc() : options.today;
+    static const std::vector<std::string> kDefaultRegions = {"us-east-1"};
+    const std::vector<std::string>& regions =
+        options.regions.empty() ? kDefaultRegions : options.regions;
 
     // Template rules, one stack per task.
     std::vector<std::vector<Finding>> per_stack(result.set.stacks.size());
@@ -196,7 +201,7 @@ void run_rules(LintResult& result, const LintOptions& options) {
         if (stack.excluded) return;
         for (const ActiveRule& ar : rules) {
             if (ar.rule->is_set_rule()) continue;
-            RuleContext ctx{result.set, options.rule_options, schemas};
+            RuleContext ctx{result.set, options.rule_options, schemas, regions, today};
             Reporter reporter(ar.rule->info(), ar.severity, per_stack[i]);
             ar.rule->check(stack, ctx, reporter);
             const auto& dropped = reporter.dropped();
@@ -212,7 +217,7 @@ void run_rules(LintResult& result, const LintOptions& options) {
     // Set rules, once over everything.
     for (const ActiveRule& ar : rules) {
         if (!ar.rule->is_set_rule()) continue;
-        RuleContext ctx{result.set, options.rule_options, schemas};
+        RuleContext ctx{result.set, options.rule_options, schemas, regions, today};
         Reporter reporter(ar.rule->info(), ar.severity, result.findings);
         ar.rule->check_set(ctx, reporter);
         dropped.insert(dropped.end(), reporter.dropped().begin(), reporter.dropped().end());

@@ -28,6 +28,11 @@ struct LintOptions {
     // rule at its own severity.
     std::function<std::optional<Severity>(const RuleInfo&)> rule_severity;
     RuleOptions rule_options;  // shared by every rule: "storage_stacks" -> globs
+    // The regions the templates are deployed to; resource types and properties must exist in
+    // each (S016).
+    std::vector<std::string> regions = {"us-east-1"};
+    // The date rules compare AWS's announcements with (YYYY-MM-DD); empty: today, in UTC.
+    std::string today;
     // Whether configuration excludes a template inside a cloud assembly (its path as opened);
     // such stacks are loaded but not linted (Stack::excluded). Empty: none is.
     std::function<bool(const std::string&)> excluded;

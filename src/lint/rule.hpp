@@ -41,6 +41,10 @@ struct RuleContext {
     const RuleOptions& options;
     // AWS's resource schemas, decoded lazily per type (thread-safe).
     const schema::Registry& schemas;
+    // The regions the templates are deployed to (`--regions`, `regions:`); never empty.
+    const std::vector<std::string>& regions;
+    // Today's date, YYYY-MM-DD (UTC), for rules that compare with dates AWS announced.
+    std::string_view today;
 };
 
 // What a rule says about one place.

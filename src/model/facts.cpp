@@ -6,23 +6,7 @@
 
 #include "model/values.hpp"
 
-#ifndef STACKLINT_DATA_DIR
-#error "STACKLINT_DATA_DIR must name rules/data"
-#endif
-
-// The data files are assembled into .rodata; CMake re-assembles this file when they change.
-#define STACKLINT_EMBED_TEXT(symbol, file)                      \
-    asm(".section .rodata\n"                                    \
-        ".global " #symbol                                      \
-        "_begin\n"                                              \
-        ".global " #symbol "_end\n" #symbol                     \
-        "_begin:\n"                                             \
-        ".incbin \"" STACKLINT_DATA_DIR "/" file "\"\n" #symbol \
-        "_end:\n"                                               \
-        ".byte 0\n"                                             \
-        ".previous\n");                                         \
-    extern "C" const char symbol##_begin[];                     \
-    extern "C" const char symbol##_end[];
+#include "core/embed.hpp"
 
 STACKLINT_EMBED_TEXT(stacklint_stateful_types, "stateful-types.txt")
 STACKLINT_EMBED_TEXT(stacklint_slow_types, "slow-to-create-types.txt")

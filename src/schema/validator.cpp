@@ -1023,7 +1023,22 @@ class Walker {
         const std::string_view fn = v.intrinsic_name();
         if (fn != "Ref" && fn != "Fn::GetAtt") return;
         const std::vector<std::string> expected = schema_formats(s);
-        if (expected.empty()) return;
+        if (expected.empty()) {
+            // No format, but a pattern that admits only ARNs (a Lambda function's Role): a
+            // name, id or URL from Ref cannot be one.
+            if (!requires_arn(s)) return;
+            const SourceFormats source = intrinsic_formats(v, env_.tmpl, env_.registry);
+            if (source.formats.empty()) return;
+            for (const std::string& from : source.formats) {
+                const FormatInfo* info = find_format(from);
+                if (info == nullptr || info->kind == "Arn" || info->family.empty()) return;
+            }
+            add(Issue::ReferenceFormat, v.mark(), t.path, t.conditional,
+                subject(t.path) + " is given by " + source.explanation +
+                    ", but AWS expects an ARN (the property's pattern is " +
+                    s["pattern"].get<std::string>() + "); the deployment fails");
+            return;
+        }
         // Many services take a name where a property's name says ARN (ECS's TaskRoleArn takes
         // a role's short name): an ARN is certain to be required only when the schema's
         // pattern says so.

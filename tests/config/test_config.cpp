@@ -108,7 +108,7 @@ TEST_CASE("Config: an empty file means all defaults") {
 TEST_CASE("Config: every mistake is named with its line and column") {
     CHECK(rejection("selct: [T]\n") ==
           "1:1: unknown key 'selct' (did you mean 'select'?); the keys are select, ignore, "
-          "severity, options, exclude, fail_on, require_reasons");
+          "severity, options, exclude, fail_on, require_reasons, regions");
     CHECK(rejection("select: T\n") ==
           "1:9: 'select' must be a list of rule ids, id prefixes or rule names; got 'T'");
     CHECK(rejection("ignore:\n  - T007\n  - T0077\n") ==
@@ -135,6 +135,13 @@ TEST_CASE("Config: every mistake is named with its line and column") {
           "1:10: 'fail_on' must be one of error, warning, info, none; got 'sometimes'");
     CHECK(rejection("require_reasons: yes please\n") ==
           "1:18: 'require_reasons' must be true or false; got 'yes please'");
+    CHECK(rejection("regions: [us-east-1, eu-wset-1]\n") ==
+          "1:22: in 'regions': unknown region 'eu-wset-1' (did you mean 'eu-west-1'?) "
+          "(stacklint knows the 46 regions of its schema data, listed in README.md under "
+          "'Regions')");
+    CHECK(rejection("regions: []\n") == "1:10: 'regions' must name at least one region");
+    CHECK(rejection("regions: us-east-1\n") ==
+          "1:10: 'regions' must be a list of AWS region names; got 'us-east-1'");
     // Strict booleans, as the JSON Schema has them: a quoted "true" is a string.
     CHECK(rejection("require_reasons: \"true\"\n") ==
           "1:18: 'require_reasons' must be true or false, unquoted; got the string '\"true\"'");
@@ -289,6 +296,36 @@ TEST_CASE("Settings: the command line overrides the file") {
     CHECK_FALSE(resolve_settings(cli, dir, error));
     CHECK(error.text() ==
           bad + ":1:10: 'fail_on' must be one of error, warning, info, none; got a list");
+}
+
+TEST_CASE("Settings: regions from the file, --regions over it, us-east-1 by default") {
+    const std::string dir = fs::path(test::write_temp("regions/.stacklint.yaml",
+                                                      "regions: [eu-west-1, eu-central-1]\n"))
+                                .parent_path()
+                                .string();
+    ConfigError error;
+    CommandLineSettings cli;
+    std::optional<Settings> s = resolve_settings(cli, dir, error);
+    REQUIRE(s);
+    CHECK(s->regions == std::vector<std::string>{"eu-west-1", "eu-central-1"});
+
+    cli.regions = {"us-east-1, us-west-2", "us-east-1"};  // comma-separated, repeats dropped
+    s = resolve_settings(cli, dir, error);
+    REQUIRE(s);
+    CHECK(s->regions == std::vector<std::string>{"us-east-1", "us-west-2"});
+
+    cli.regions = {"us-east-1,mars-north-1"};
+    CHECK_FALSE(resolve_settings(cli, dir, error));
+    CHECK(error.text().starts_with("--regions: unknown region 'mars-north-1'"));
+    cli.regions = {" , "};
+    CHECK_FALSE(resolve_settings(cli, dir, error));
+    CHECK(error.text() == "--regions: name at least one region");
+
+    cli = {};
+    cli.no_config = true;
+    s = resolve_settings(cli, dir, error);
+    REQUIRE(s);
+    CHECK(s->regions == std::vector<std::string>{"us-east-1"});
 }
 
 TEST_CASE("Exclude: globs relative to the configuration's directory") {

@@ -177,8 +177,8 @@ TEST_CASE("Config schema: lists exactly the rule options the loader knows") {
     CHECK(properties.size() == known_rule_options().size());
     for (const RuleOptionSpec& spec : known_rule_options())
         CHECK(properties.contains(std::string(spec.key)));
-    for (const char* key :
-         {"select", "ignore", "severity", "options", "exclude", "fail_on", "require_reasons"})
+    for (const char* key : {"select", "ignore", "severity", "options", "exclude", "fail_on",
+                            "require_reasons", "regions"})
         CHECK(schema["properties"].contains(key));
-    CHECK(schema["properties"].size() == 7);
+    CHECK(schema["properties"].size() == 8);
 }

@@ -1,0 +1,96 @@
+#include "schema/lifecycle.hpp"
+
+#include <algorithm>
+#include <array>
+#include <ctime>
+#include <stdexcept>
+#include <vector>
+
+#include "core/embed.hpp"
+
+STACKLINT_EMBED_TEXT(stacklint_retired_types, "retired-resource-types.tsv")
+
+namespace stacklint::schema {
+
+namespace {
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+    std::vector<std::string_view> out;
+    while (true) {
+        const std::size_t tab = line.find('\t');
+        out.push_back(line.substr(0, tab));
+        if (tab == std::string_view::npos) return out;
+        line.remove_prefix(tab + 1);
+    }
+}
+
+RetirementKind parse_kind(std::string_view status) {
+    if (status == "shut-down" || status == "end-of-support") return RetirementKind::ShutDown;
+    if (status == "create-blocked") return RetirementKind::CreateBlocked;
+    if (status == "closed-to-new-customers") return RetirementKind::ClosedToNewCustomers;
+    if (status == "discontinued") return RetirementKind::Discontinued;
+    // The data file is ours and tested; an unknown status is a programming error.
+    throw std::logic_error("retired-resource-types.tsv: unknown status '" + std::string(status) +
+                           "'");
+}
+
+// Rows in file order (sorted by date within each glob, as the file keeps them).
+const std::vector<Retirement>& rows() {
+    static const std::vector<Retirement> table = [] {
+        std::vector<Retirement> out;
+        std::string_view text(
+            stacklint_retired_types_begin,
+            static_cast<std::size_t>(stacklint_retired_types_end - stacklint_retired_types_begin));
+        while (!text.empty()) {
+            const std::size_t nl = text.find('\n');
+            std::string_view line = text.substr(0, nl);
+            text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            if (line.empty() || line.front() == '#') continue;
+            const std::vector<std::string_view> f = split_tabs(line);
+            if (f.size() != 5)
+                throw std::logic_error("retired-resource-types.tsv: a row needs 5 columns: " +
+                                       std::string(line));
+            out.push_back(Retirement{f[0], parse_kind(f[1]), f[2], f[3], f[4]});
+        }
+        std::stable_sort(out.begin(), out.end(), [](const Retirement& a, const Retirement& b) {
+            return a.glob != b.glob ? a.glob < b.glob : a.date < b.date;
+        });
+        return out;
+    }();
+    return table;
+}
+
+bool matches(std::string_view glob, std::string_view type) {
+    if (glob.ends_with('*')) return type.starts_with(glob.substr(0, glob.size() - 1));
+    return glob == type;
+}
+
+}  // namespace
+
+std::optional<RetirementVerdict> retirement_of(std::string_view type, std::string_view today) {
+    const Retirement* passed = nullptr;
+    const Retirement* coming = nullptr;
+    for (const Retirement& row : rows()) {
+        if (!matches(row.glob, type)) continue;
+        if (row.date <= today) {
+            if (passed == nullptr || row.date >= passed->date) passed = &row;
+        } else if (coming == nullptr || row.date < coming->date) {
+            coming = &row;
+        }
+    }
+    if (passed != nullptr) return RetirementVerdict{passed, true};
+    if (coming != nullptr) return RetirementVerdict{coming, false};
+    return std::nullopt;
+}
+
+std::string today_utc() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    std::array<char, 16> text{};
+    std::strftime(text.data(), text.size(), "%Y-%m-%d", &utc);
+    return text.data();
+}
+
+}  // namespace stacklint::schema

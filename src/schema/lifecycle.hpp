@@ -1,0 +1,38 @@
+// What AWS has retired: services shut down, blocked or closed to new customers, with their
+// dates (rules/data/retired-resource-types.tsv, embedded).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace stacklint::schema {
+
+enum class RetirementKind {
+    ShutDown,              // stops working for everyone (shut-down, end-of-support)
+    CreateBlocked,         // nobody can create new ones; existing ones keep working
+    ClosedToNewCustomers,  // only accounts that used it before can
+    Discontinued,          // discontinued; AWS does not say whether its resources deploy
+};
+
+struct Retirement {
+    std::string_view glob;  // "AWS::QLDB::*" or an exact type
+    RetirementKind kind;
+    std::string_view date;  // YYYY-MM-DD
+    std::string_view service;
+    std::string_view source;  // the AWS page that gives the date
+};
+
+struct RetirementVerdict {
+    const Retirement* row;
+    bool in_effect;  // the date has passed (or is today); false: announced, still coming
+};
+
+// What applies to `type` on `today` (YYYY-MM-DD): the latest row of its glob whose date has
+// passed, or, when none has, the first one coming. nullopt when AWS has retired nothing of it.
+std::optional<RetirementVerdict> retirement_of(std::string_view type, std::string_view today);
+
+// Today's date in UTC, YYYY-MM-DD.
+std::string today_utc();
+
+}  // namespace stacklint::schema
