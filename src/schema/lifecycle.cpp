@@ -4,11 +4,13 @@
 #include <array>
 #include <ctime>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "core/embed.hpp"
 
 STACKLINT_EMBED_TEXT(stacklint_retired_types, "retired-resource-types.tsv")
+STACKLINT_EMBED_TEXT(stacklint_lambda_runtimes, "lambda-runtimes.tsv")
 
 namespace stacklint::schema {
 
@@ -22,6 +24,27 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
         if (tab == std::string_view::npos) return out;
         line.remove_prefix(tab + 1);
     }
+}
+
+// The data rows of an embedded tab-separated file: comments and blank lines skipped, each
+// row split into exactly `columns` fields (a programming error otherwise: the files are ours).
+std::vector<std::vector<std::string_view>> tsv_rows(const char* begin, const char* end,
+                                                    std::size_t columns, const char* file) {
+    std::vector<std::vector<std::string_view>> out;
+    std::string_view text(begin, static_cast<std::size_t>(end - begin));
+    while (!text.empty()) {
+        const std::size_t nl = text.find('\n');
+        std::string_view line = text.substr(0, nl);
+        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty() || line.front() == '#') continue;
+        std::vector<std::string_view> fields = split_tabs(line);
+        if (fields.size() != columns)
+            throw std::logic_error(std::string(file) + ": a row needs " + std::to_string(columns) +
+                                   " columns: " + std::string(line));
+        out.push_back(std::move(fields));
+    }
+    return out;
 }
 
 RetirementKind parse_kind(std::string_view status) {
@@ -82,6 +105,19 @@ std::optional<RetirementVerdict> retirement_of(std::string_view type, std::strin
     if (passed != nullptr) return RetirementVerdict{passed, true};
     if (coming != nullptr) return RetirementVerdict{coming, false};
     return std::nullopt;
+}
+
+const RuntimeLifecycle* runtime_lifecycle(std::string_view runtime) {
+    static const std::vector<RuntimeLifecycle> table = [] {
+        std::vector<RuntimeLifecycle> out;
+        for (const auto& f : tsv_rows(stacklint_lambda_runtimes_begin,
+                                      stacklint_lambda_runtimes_end, 5, "lambda-runtimes.tsv"))
+            out.push_back(RuntimeLifecycle{f[0], f[1], f[2], f[3], f[4]});
+        return out;
+    }();
+    const auto it = std::find_if(table.begin(), table.end(),
+                                 [&](const RuntimeLifecycle& r) { return r.runtime == runtime; });
+    return it == table.end() ? nullptr : &*it;
 }
 
 std::string today_utc() {

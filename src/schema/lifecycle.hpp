@@ -32,6 +32,19 @@ struct RetirementVerdict {
 // passed, or, when none has, the first one coming. nullopt when AWS has retired nothing of it.
 std::optional<RetirementVerdict> retirement_of(std::string_view type, std::string_view today);
 
+// A Lambda runtime AWS has deprecated (rules/data/lambda-runtimes.tsv). Empty dates are
+// not known for certain (or were moved).
+struct RuntimeLifecycle {
+    std::string_view runtime;
+    std::string_view deprecated;
+    std::string_view create_blocked;
+    std::string_view update_blocked;
+    std::string_view successor;
+};
+
+// The lifecycle of a deprecated runtime, or nullptr for a runtime AWS has not deprecated.
+const RuntimeLifecycle* runtime_lifecycle(std::string_view runtime);
+
 // Today's date in UTC, YYYY-MM-DD.
 std::string today_utc();
 

@@ -56,3 +56,17 @@ TEST_CASE("Regions: the list is the shared data's provider maps", "[schema][regi
         known.insert(std::string(r));
     CHECK(known == files);
 }
+
+TEST_CASE("Lambda runtimes: deprecated ones and their dates", "[schema][lifecycle]") {
+    const RuntimeLifecycle* go = runtime_lifecycle("go1.x");
+    REQUIRE(go != nullptr);
+    CHECK(go->deprecated == "2024-01-08");
+    CHECK(go->create_blocked == "2024-02-08");
+    CHECK(go->successor == "provided.al2023");
+    CHECK(runtime_lifecycle("python3.13") == nullptr);
+    CHECK(runtime_lifecycle("provided.al2023") == nullptr);
+    // Where AWS moved the block dates, only the deprecation is recorded.
+    const RuntimeLifecycle* node18 = runtime_lifecycle("nodejs18.x");
+    REQUIRE(node18 != nullptr);
+    CHECK(node18->create_blocked.empty());
+}
