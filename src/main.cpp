@@ -23,6 +23,7 @@
 #include "lint/rule.hpp"
 #include "report/outputs.hpp"
 #include "report/report.hpp"
+#include "schema/lifecycle.hpp"
 
 namespace {
 
@@ -43,6 +44,11 @@ Configuration:
   The nearest .stacklint.yaml from the working directory up is read (or --config FILE):
   select, ignore, severity, options, exclude, fail_on, require_reasons, regions. Flags
   override it.
+
+Environment:
+  STACKLINT_TODAY=YYYY-MM-DD  compare AWS's announced dates (retired services, Lambda
+                              runtimes) with this day instead of today, for reproducible runs
+  NO_COLOR                    no colour in text output (with --color auto)
 
 Exit codes:
   0  no finding at or above --fail-on, or --write-baseline wrote the baseline
@@ -363,6 +369,14 @@ int main(int argc, char** argv) {
     const std::filesystem::path cwd = std::filesystem::current_path(cwd_error);
     const Outputs outputs{format, sarif_file, junit_file, json_file};
     ConfigError config_error;
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): read before any thread starts
+    if (const char* today = std::getenv("STACKLINT_TODAY");
+        today != nullptr && !schema::is_iso_date(today)) {
+        return fail_before_linting(ToolError{{},
+                                             "STACKLINT_TODAY must be a date, YYYY-MM-DD; got '" +
+                                                 printable_text(today) + "'"},
+                                   outputs, cwd, {});
+    }
     const std::optional<Settings> settings = resolve_settings(cli, cwd, config_error);
     if (!settings) {
         return fail_before_linting(ToolError{config_error.file, config_error.message,

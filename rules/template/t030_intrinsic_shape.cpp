@@ -34,6 +34,7 @@ function reference describes them:
 | `Fn::GetAZs` | a region name, `""` (the stack's region), or a function such as `Ref` |
 | `Fn::Cidr` | `[ip block, count, bits]`, count and bits whole numbers |
 | `Fn::Base64`, `Fn::ImportValue` | a string or a function |
+| `Fn::GetStackOutput` | a mapping of `StackName` and `OutputName` (required), `Region` and `RoleArn`, each a string or a function |
 | `Fn::Sub` | a string, or `[string, {variables}]` whose values are strings or functions |
 
 A wrong number of arguments is reported at the function; an argument of the wrong kind
@@ -349,6 +350,29 @@ Problem problem(std::string_view fn, const Node& arg, const Context& c) {
         if (string_or_function(arg)) return {};
         return takes(fn, "a string or a function", arg);
     }
+    if (fn == "Fn::GetStackOutput") {
+        if (!arg.is_mapping() || is_function(arg))
+            return takes(
+                fn, "a mapping with StackName, OutputName and optionally Region and RoleArn", arg);
+        for (const Entry& e : arg.entries()) {
+            if (e.key != "StackName" && e.key != "OutputName" && e.key != "Region" &&
+                e.key != "RoleArn") {
+                return {std::string(fn) +
+                            " takes StackName, OutputName, Region and RoleArn, not '" + e.key +
+                            "'" +
+                            did_you_mean(e.key, {"StackName", "OutputName", "Region", "RoleArn"}),
+                        &e.value};
+            }
+            if (!string_or_function(e.value))
+                return argument(fn, e.key, "a string, or a function that returns one", e.value);
+        }
+        for (const char* key : {"StackName", "OutputName"}) {
+            if (arg.get(key) == nullptr)
+                return {std::string(fn) + " needs " + key +
+                        "; CloudFormation rejects the template"};
+        }
+        return {};
+    }
     if (fn == "Fn::Sub") return sub_problem(arg);
     if (fn == "Fn::Length" || fn == "Fn::ToJsonString") {
         if (c.language_extensions) return {};
@@ -357,10 +381,10 @@ Problem problem(std::string_view fn, const Node& arg, const Context& c) {
     if (is_intrinsic_function_name(fn)) return {};
     if (c.in_rules && is_rules_function(fn)) return {};
     static const std::vector<std::string_view> kKnown = {
-        "Fn::And",    "Fn::Base64",       "Fn::Cidr",     "Fn::Equals",      "Fn::FindInMap",
-        "Fn::GetAtt", "Fn::GetAZs",       "Fn::If",       "Fn::ImportValue", "Fn::Join",
-        "Fn::Length", "Fn::Not",          "Fn::Or",       "Fn::Select",      "Fn::Split",
-        "Fn::Sub",    "Fn::ToJsonString", "Fn::Transform"};
+        "Fn::And",    "Fn::Base64",       "Fn::Cidr",      "Fn::Equals",        "Fn::FindInMap",
+        "Fn::GetAtt", "Fn::GetAZs",       "Fn::If",        "Fn::ImportValue",   "Fn::Join",
+        "Fn::Length", "Fn::Not",          "Fn::Or",        "Fn::Select",        "Fn::Split",
+        "Fn::Sub",    "Fn::ToJsonString", "Fn::Transform", "Fn::GetStackOutput"};
     std::string msg = "'";
     msg.append(fn).append("' is not an intrinsic function").append(did_you_mean(fn, kKnown));
     if (is_rules_function(fn)) msg.append(" outside the Rules section, where rule functions work");

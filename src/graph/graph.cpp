@@ -543,9 +543,21 @@ class GraphBuilder {
         if (e.target_kind != TargetKind::Unknown) return;
         const std::string_view section =
             e.kind == EdgeKind::Condition ? "Conditions" : std::string_view("Resources");
-        if (is_templated_name(name) || g_.generated(section, name)) {
+        if (is_templated_name(name) || g_.generated(section, name) ||
+            (section == "Resources" && in_module(name))) {
             set(TargetKind::Generated, kNoIndex);
         }
+    }
+
+    // A resource of a registry module (`Type: Org::Service::Name::MODULE`) is referred to by
+    // the module's logical id followed by the resource's id inside the module
+    // (`StorageBucket` for resource `Bucket` of module `Storage`); the module's contents are
+    // known only in the registry.
+    bool in_module(std::string_view name) const {
+        return std::any_of(t_.resources.begin(), t_.resources.end(), [&](const Resource& r) {
+            return r.type_name.ends_with("::MODULE") && name.size() > r.id.size() &&
+                   name.starts_with(r.id);
+        });
     }
 
     // Dependencies between resources and between conditions, and their cycles.

@@ -37,8 +37,10 @@ enum class TargetKind : std::uint8_t {
     Mapping,
     SubVariable,   // a name of the list form's own variable map
     LoopVariable,  // the identifier of an enclosing Fn::ForEach loop
-    Generated,     // a name an Fn::ForEach loop generates, or a template of one (`Topic${Id}`)
-    Unknown,       // none of the above: the name resolves to nothing
+    // A name an Fn::ForEach loop generates, or a template of one (`Topic${Id}`), or a resource
+    // inside a registry module (`<ModuleId><ResourceId>`).
+    Generated,
+    Unknown,  // none of the above: the name resolves to nothing
 };
 
 // The part of the template a reference is written in.

@@ -188,7 +188,7 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
 void run_rules(LintResult& result, const LintOptions& options) {
     const schema::Registry schemas(schema::embedded_data());
     const std::vector<ActiveRule> rules = active_rules(options);
-    const std::string today = options.today.empty() ? schema::today_utc() : options.today;
+    const std::string today = options.today.empty() ? schema::effective_today() : options.today;
     static const std::vector<std::string> kDefaultRegions = {"us-east-1"};
     const std::vector<std::string>& regions =
         options.regions.empty() ? kDefaultRegions : options.regions;

@@ -155,11 +155,11 @@ std::string_view Node::kind_name() const {
 
 bool is_intrinsic_function_name(std::string_view name) {
     static constexpr std::array kNames = {
-        "Ref",          "Condition",       "Fn::And",     "Fn::Base64", "Fn::Cidr",
-        "Fn::Equals",   "Fn::FindInMap",   "Fn::ForEach", "Fn::GetAtt", "Fn::GetAZs",
-        "Fn::If",       "Fn::ImportValue", "Fn::Join",    "Fn::Length", "Fn::Not",
-        "Fn::Or",       "Fn::Select",      "Fn::Split",   "Fn::Sub",    "Fn::ToJsonString",
-        "Fn::Transform"};
+        "Ref",           "Condition",         "Fn::And",     "Fn::Base64", "Fn::Cidr",
+        "Fn::Equals",    "Fn::FindInMap",     "Fn::ForEach", "Fn::GetAtt", "Fn::GetAZs",
+        "Fn::If",        "Fn::ImportValue",   "Fn::Join",    "Fn::Length", "Fn::Not",
+        "Fn::Or",        "Fn::Select",        "Fn::Split",   "Fn::Sub",    "Fn::ToJsonString",
+        "Fn::Transform", "Fn::GetStackOutput"};
     return std::find(kNames.begin(), kNames.end(), name) != kNames.end();
 }
 

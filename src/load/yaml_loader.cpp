@@ -37,10 +37,11 @@ class ViewBuffer : public std::streambuf {
 // AWS's own sample templates write them.
 std::string long_form(std::string_view tag) {
     static constexpr std::array kFn = {
-        "Base64",   "Cidr",   "FindInMap", "GetAZs",     "GetAtt",           "ImportValue",
-        "Join",     "Select", "Split",     "Sub",        "Transform",        "If",
-        "Equals",   "And",    "Or",        "Not",        "ToJsonString",     "Length",
-        "Contains", "RefAll", "ValueOf",   "ValueOfAll", "EachMemberEquals", "EachMemberIn"};
+        "Base64",      "Cidr",         "FindInMap",        "GetAZs",       "GetAtt",
+        "ImportValue", "Join",         "Select",           "Split",        "Sub",
+        "Transform",   "If",           "Equals",           "And",          "Or",
+        "Not",         "ToJsonString", "Length",           "Contains",     "RefAll",
+        "ValueOf",     "ValueOfAll",   "EachMemberEquals", "EachMemberIn", "GetStackOutput"};
     if (!tag.starts_with('!') || tag.starts_with("!!")) return {};
     tag.remove_prefix(1);
     if (tag == "Ref" || tag == "Condition") return std::string(tag);
@@ -257,10 +258,10 @@ class YamlHandler final : public YAML::EventHandler {
     void unknown_tag(const std::string& tag, Mark mark) {
         if (tag.starts_with("!Rain::")) doc_.preprocessor_tags = true;
         static const std::vector<std::string_view> kShortForms = {
-            "!Ref",    "!Condition", "!Base64",      "!Cidr",         "!FindInMap",
-            "!GetAZs", "!GetAtt",    "!ImportValue", "!Join",         "!Select",
-            "!Split",  "!Sub",       "!Transform",   "!If",           "!Equals",
-            "!And",    "!Or",        "!Not",         "!ToJsonString", "!Length"};
+            "!Ref",          "!Condition",   "!Base64",        "!Cidr",   "!FindInMap", "!GetAZs",
+            "!GetAtt",       "!ImportValue", "!Join",          "!Select", "!Split",     "!Sub",
+            "!Transform",    "!If",          "!Equals",        "!And",    "!Or",        "!Not",
+            "!ToJsonString", "!Length",      "!GetStackOutput"};
         doc_.diagnostics.push_back(
             {"T003", mark,
              "unknown tag '" + tag + "'" + did_you_mean(tag, kShortForms) +

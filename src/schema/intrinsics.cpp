@@ -202,7 +202,7 @@ Shape intrinsic_shape(const Node& value, const Template& tmpl, const Registry& r
     if (fn == "Ref") return ref_shape(argument, tmpl);
     if (fn == "Fn::GetAtt") return getatt_shape(argument, tmpl, registry);
     if (fn == "Fn::Join" || fn == "Fn::Sub" || fn == "Fn::Base64" || fn == "Fn::ImportValue" ||
-        fn == "Fn::ToJsonString" || fn == "Fn::Length")
+        fn == "Fn::ToJsonString" || fn == "Fn::Length" || fn == "Fn::GetStackOutput")
         return Shape::Scalar;
     if (fn == "Fn::GetAZs" || fn == "Fn::Split" || fn == "Fn::Cidr") return Shape::List;
     if (fn == "Fn::Select" && argument.is_sequence() && argument.items().size() == 2) {

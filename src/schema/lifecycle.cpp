@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <ctime>
 #include <stdexcept>
 #include <string>
@@ -118,6 +119,23 @@ const RuntimeLifecycle* runtime_lifecycle(std::string_view runtime) {
     const auto it = std::find_if(table.begin(), table.end(),
                                  [&](const RuntimeLifecycle& r) { return r.runtime == runtime; });
     return it == table.end() ? nullptr : &*it;
+}
+
+bool is_iso_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+        if (text[i] < '0' || text[i] > '9') return false;
+    }
+    const int month = (text[5] - '0') * 10 + (text[6] - '0');
+    const int day = (text[8] - '0') * 10 + (text[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+std::string effective_today() {
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): read once per run, before any thread starts
+    if (const char* fixed = std::getenv("STACKLINT_TODAY"); fixed != nullptr && is_iso_date(fixed))
+        return fixed;
+    return today_utc();
 }
 
 std::string today_utc() {

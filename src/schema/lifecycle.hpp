@@ -48,4 +48,11 @@ const RuntimeLifecycle* runtime_lifecycle(std::string_view runtime);
 // Today's date in UTC, YYYY-MM-DD.
 std::string today_utc();
 
+// The date rules compare AWS's announcements with: STACKLINT_TODAY when the environment sets
+// it to a date (YYYY-MM-DD), for reproducible runs; today's date otherwise.
+std::string effective_today();
+
+// True for a well-formed date, YYYY-MM-DD.
+bool is_iso_date(std::string_view text);
+
 }  // namespace stacklint::schema

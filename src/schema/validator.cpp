@@ -1,6 +1,7 @@
 #include "schema/validator.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -244,6 +245,40 @@ bool required_in_templates(std::string_view type, const std::string& path, const
     return !(type == "AWS::CloudFormation::Stack" && path == base && property == "StackName");
 }
 
+// Properties that `aws cloudformation package` (and `sam package`) fill in: a local path
+// written there (`Code: ./src`) is uploaded to S3 and replaced by its S3 location before
+// CloudFormation reads the template. The AWS CLI's `package` documentation lists them.
+bool packaged_property(std::string_view type, std::string_view path) {
+    struct Packaged {
+        std::string_view type;
+        std::string_view path;  // below Properties
+    };
+    static constexpr std::array<Packaged, 19> kPackaged = {{
+        {"AWS::ApiGateway::RestApi", "BodyS3Location"},
+        {"AWS::Lambda::Function", "Code"},
+        {"AWS::Lambda::LayerVersion", "Content"},
+        {"AWS::Serverless::Function", "CodeUri"},
+        {"AWS::Serverless::LayerVersion", "ContentUri"},
+        {"AWS::Serverless::Application", "Location"},
+        {"AWS::AppSync::GraphQLSchema", "DefinitionS3Location"},
+        {"AWS::AppSync::Resolver", "CodeS3Location"},
+        {"AWS::AppSync::Resolver", "RequestMappingTemplateS3Location"},
+        {"AWS::AppSync::Resolver", "ResponseMappingTemplateS3Location"},
+        {"AWS::AppSync::FunctionConfiguration", "CodeS3Location"},
+        {"AWS::AppSync::FunctionConfiguration", "RequestMappingTemplateS3Location"},
+        {"AWS::AppSync::FunctionConfiguration", "ResponseMappingTemplateS3Location"},
+        {"AWS::Serverless::Api", "DefinitionUri"},
+        {"AWS::ElasticBeanstalk::ApplicationVersion", "SourceBundle"},
+        {"AWS::CloudFormation::Stack", "TemplateURL"},
+        {"AWS::Glue::Job", "Command/ScriptLocation"},
+        {"AWS::StepFunctions::StateMachine", "DefinitionS3Location"},
+        {"AWS::Serverless::StateMachine", "DefinitionUri"},
+    }};
+    if (type == "AWS::CodeCommit::Repository" && path == "Code/S3") return true;
+    return std::any_of(kPackaged.begin(), kPackaged.end(),
+                       [&](const Packaged& p) { return p.type == type && p.path == path; });
+}
+
 // True when the value can be absent: `Fn::If` with an `AWS::NoValue` branch.
 bool maybe_absent(const Node& v) {
     if (v.intrinsic_name() != "Fn::If") return false;
@@ -395,6 +430,12 @@ class Walker {
                 unsure_ = true;
                 return;
             }
+        }
+        if (v.is_scalar() && !v.text().empty() && t.path.size() > env_.base_path.size() &&
+            packaged_property(env_.resource.type_name,
+                              std::string_view(t.path).substr(env_.base_path.size() + 1))) {
+            unsure_ = true;  // a local path that `aws cloudformation package` uploads
+            return;
         }
         if (v.is_scalar() && v.text().find("{{resolve:") != std::string::npos) {
             unsure_ = true;  // a dynamic reference, resolved at deploy time
