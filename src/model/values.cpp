@@ -50,8 +50,11 @@ std::optional<Node> resolve(const Node& node, const std::vector<std::string_view
     if (const Node* args = if_arguments(node)) {
         const auto at = static_cast<std::size_t>(
             std::find(names.begin(), names.end(), args->items()[0].text()) - names.begin());
-        const bool holds = ((choice >> at) & 1U) != 0;
-        return resolve(args->items()[holds ? 1 : 2], names, choice);
+        if (at < names.size()) {
+            const bool holds = ((choice >> at) & 1U) != 0;
+            return resolve(args->items()[holds ? 1 : 2], names, choice);
+        }
+        return node;  // a condition the caller does not decide
     }
     if (is_no_value(node)) return std::nullopt;
     if (node.is_sequence()) {
@@ -123,6 +126,19 @@ PossibleValues possible_values(const Node& node) {
 
 bool is_literal_mapping(const Node& node) {
     return node.is_mapping() && node.intrinsic_name().empty();
+}
+
+std::vector<std::string_view> conditions_in(const Node& node, std::size_t limit, bool& overflow) {
+    std::vector<std::string_view> names;
+    find_conditionals(node, names, limit);
+    overflow = names.size() > limit;
+    if (overflow) names.resize(limit);
+    return names;
+}
+
+std::optional<Node> resolve_conditions(const Node& node, const std::vector<std::string_view>& names,
+                                       std::uint64_t choice) {
+    return resolve(node, names, choice);
 }
 
 PossibleTrees possible_trees(const Node& node, std::size_t max_conditions) {

@@ -6,7 +6,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "load/node.hpp"
@@ -68,6 +71,17 @@ struct PossibleTrees : PossibleValues {
     std::vector<std::unique_ptr<const Node>> owned;
 };
 PossibleTrees possible_trees(const Node& node, std::size_t max_conditions = 6);
+
+// The condition names of the `Fn::If`s in `node` (each once, in order of appearance), not
+// looking inside other functions. Stops after `limit` names; `overflow` is then set.
+std::vector<std::string_view> conditions_in(const Node& node, std::size_t limit, bool& overflow);
+
+// `node` with every `Fn::If` replaced by the branch its condition selects (condition
+// `names[i]` is true exactly when bit i of `choice` is set; a condition not in `names` leaves
+// its `Fn::If` as it is) and every `Ref: AWS::NoValue` removed; nullopt when the node itself
+// is removed. Copies keep the marks of the nodes they were made from.
+std::optional<Node> resolve_conditions(const Node& node, const std::vector<std::string_view>& names,
+                                       std::uint64_t choice);
 
 // A mapping that is data, not an intrinsic function call (`{Fn::If: ...}` is a mapping too).
 bool is_literal_mapping(const Node& node);

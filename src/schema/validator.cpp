@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "core/text.hpp"
+#include "model/scenarios.hpp"
 #include "model/values.hpp"
 #include "schema/formats.hpp"
 #include "schema/intrinsics.hpp"
@@ -705,6 +706,13 @@ class Walker {
                         " is deprecated in the AWS resource schema; it may be ignored or stop "
                         "working: move to its replacement (see the property's documentation)");
             }
+            if (sub != nullptr && sub->is_boolean() && !sub->get<bool>()) {
+                // `"X": false`: the property must not be there (under an if/then, the
+                // reason is added by `conditional`).
+                add(Issue::Combination, e.key_mark, child_path, t.conditional,
+                    subject(child_path) + " must not be set here; the deployment fails");
+                continue;
+            }
             if (sub != nullptr) {
                 children.push_back(
                     Task{&e.value, sub, child_path, child_pointer, e.key_mark, t.conditional});
@@ -1386,9 +1394,11 @@ class Walker {
 
 }  // namespace
 
-std::vector<Violation> validate_resource(const Resource& resource, const ResourceSchema& schema,
-                                         const Template& tmpl, const Registry& registry,
-                                         const std::vector<std::string_view>& loop_identifiers) {
+namespace {
+
+std::vector<Violation> validate_once(const Resource& resource, const ResourceSchema& schema,
+                                     const Template& tmpl, const Registry& registry,
+                                     const std::vector<std::string_view>& loop_identifiers) {
     std::vector<Violation> out;
     const Node empty = Node::mapping(resource.id_mark);
     const Node* properties = &empty;
@@ -1404,6 +1414,87 @@ std::vector<Violation> validate_resource(const Resource& resource, const Resourc
     Walker walker(env, &out, 0);
     walker.run(Task{properties, &schema.doc, env.base_path, "/properties", key_mark, false});
     return out;
+}
+
+// The most combinations of conditions one resource is validated in.
+constexpr std::size_t kMaxScenarios = 32;
+// The most conditions one resource's properties may use for it to be validated per scenario.
+constexpr std::size_t kMaxResourceConditions = 8;
+
+// Validates the resource once per combination of the conditions its properties use that can
+// happen (src/model/scenarios), each time with every Fn::If resolved; a violation found in
+// only some combinations says in which. nullopt when that cannot be done: no Fn::If, too
+// many conditions or combinations, or a Rules section (its assertions may rule out
+// combinations stacklint cannot see).
+std::optional<std::vector<Violation>> validate_per_scenario(
+    const Resource& resource, const ResourceSchema& schema, const Template& tmpl,
+    const Registry& registry, const std::vector<std::string_view>& loop_identifiers) {
+    if (resource.properties == nullptr || tmpl.rules_section != nullptr) return std::nullopt;
+    bool overflow = false;
+    std::vector<std::string_view> names =
+        conditions_in(resource.properties->value, kMaxResourceConditions, overflow);
+    if (names.empty() || overflow) return std::nullopt;
+    std::string_view own;
+    if (resource.condition != nullptr && resource.condition->value.is_scalar())
+        own = resource.condition->value.text();
+    const Scenarios scenarios = possible_scenarios(tmpl, names, own);
+    if (!scenarios.exact || scenarios.choices.empty() || scenarios.choices.size() > kMaxScenarios)
+        return std::nullopt;
+
+    struct Found {
+        Violation violation;
+        std::vector<std::uint64_t> choices;
+    };
+    std::vector<Found> found;
+    for (const std::uint64_t choice : scenarios.choices) {
+        std::optional<Node> resolved =
+            resolve_conditions(resource.properties->value, scenarios.names, choice);
+        const Entry entry{
+            resource.properties->key, resource.properties->key_mark,
+            resolved ? std::move(*resolved) : Node::null(resource.properties->key_mark)};
+        Resource copy = resource;
+        copy.properties = &entry;
+        for (Violation& v : validate_once(copy, schema, tmpl, registry, loop_identifiers)) {
+            const auto same = std::find_if(found.begin(), found.end(), [&](const Found& f) {
+                return f.violation.issue == v.issue && f.violation.mark == v.mark &&
+                       f.violation.message == v.message;
+            });
+            if (same != found.end())
+                same->choices.push_back(choice);
+            else
+                found.push_back(Found{std::move(v), {choice}});
+        }
+    }
+    std::vector<Violation> out;
+    for (Found& f : found) {
+        if (f.choices.size() < scenarios.choices.size()) {
+            std::string when = describe_scenarios(scenarios, f.choices);
+            if (when.empty()) when = "in some combinations of the template's conditions";
+            constexpr std::string_view kTail = "; the deployment fails";
+            std::string& m = f.violation.message;
+            const std::size_t at = m.rfind(kTail);
+            if (at != std::string::npos)
+                m.insert(at, " (" + when + ")");
+            else
+                m += " (" + when + ")";
+            f.violation.conditional = true;
+        }
+        out.push_back(std::move(f.violation));
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Violation& a, const Violation& b) { return a.mark < b.mark; });
+    return out;
+}
+
+}  // namespace
+
+std::vector<Violation> validate_resource(const Resource& resource, const ResourceSchema& schema,
+                                         const Template& tmpl, const Registry& registry,
+                                         const std::vector<std::string_view>& loop_identifiers) {
+    if (std::optional<std::vector<Violation>> per_scenario =
+            validate_per_scenario(resource, schema, tmpl, registry, loop_identifiers))
+        return std::move(*per_scenario);
+    return validate_once(resource, schema, tmpl, registry, loop_identifiers);
 }
 
 }  // namespace stacklint::schema

@@ -128,9 +128,51 @@ TEST_CASE("Validator: required properties, NoValue and Fn::If", "[schema][valida
     CHECK(v.mark == Mark{6, 5});  // the Properties key
     CHECK(v.path == "Resources/R/Properties/A");
     CHECK(Run(schema, "      A: !Ref AWS::NoValue\n").count(Issue::MissingRequired) == 1);
-    // Present in one branch only: the other branch may never deploy, so it is not judged.
-    CHECK(Run(schema, "      A: !If [C, x, !Ref AWS::NoValue]\n").violations.empty());
+    // Present in one branch only: missing in the combinations where the other deploys, and
+    // the finding names them.
+    const Run one_branch(schema, "      A: !If [C, x, !Ref AWS::NoValue]\n");
+    CHECK(one_branch.only().issue == Issue::MissingRequired);
+    CHECK(one_branch.only().conditional);
+    CHECK(one_branch.only().message.find("(when condition C is false)") != std::string::npos);
     CHECK(Run(schema, "      A: !Ref Unknown\n").violations.empty());
+}
+
+TEST_CASE("Validator: Fn::If is judged per combination of conditions that can happen",
+          "[schema][validator]") {
+    const std::string schema = R"({"properties":{"A":{"type":"string"},"B":{"type":"string"}},
+        "dependentExcluded":{"A":["B"]}})";
+    const std::string exclusive =
+        "Parameters:\n"
+        "  Mode: {Type: String, AllowedValues: [a, b]}\n"
+        "Conditions:\n"
+        "  IsA: !Equals [!Ref Mode, a]\n"
+        "  IsB: !Equals [!Ref Mode, b]\n"
+        "  NotA: !Not [!Condition IsA]\n";
+    const std::string properties =
+        "      A: !If [IsA, x, !Ref AWS::NoValue]\n"
+        "      B: !If [IsB, y, !Ref AWS::NoValue]\n";
+    // Mode cannot be both a and b: A and B are never set together.
+    CHECK(Run(schema, properties, exclusive).violations.empty());
+    // Two independent parameters: both may be set, and the finding says when.
+    const std::string independent =
+        "Parameters:\n"
+        "  WithA: {Type: String}\n"
+        "  WithB: {Type: String}\n"
+        "Conditions:\n"
+        "  IsA: !Equals [!Ref WithA, 'yes']\n"
+        "  IsB: !Equals [!Ref WithB, 'yes']\n";
+    const Run both(schema, properties, independent);
+    CHECK(both.only().issue == Issue::Combination);
+    CHECK(both.only().message.find("(when condition IsA is true and condition IsB is true)") !=
+          std::string::npos);
+    // A required property set in one branch, under a condition that always holds when the
+    // other branch is excluded by AllowedValues: never missing.
+    const std::string required = R"({"properties":{"A":{"type":"string"}},"required":["A"]})";
+    CHECK(Run(required, "      A: !If [IsA, x, !If [IsB, y, !Ref AWS::NoValue]]\n", exclusive)
+              .violations.empty());
+    CHECK(Run(required, "      A: !If [NotA, x, !Ref AWS::NoValue]\n", exclusive)
+              .only()
+              .message.find("(when condition NotA is false)") != std::string::npos);
 }
 
 TEST_CASE("Validator: intrinsic functions are judged by what they return", "[schema][validator]") {
@@ -190,7 +232,10 @@ TEST_CASE("Validator: enum, pattern, lengths, ranges, list sizes", "[schema][val
     // Items removed by NoValue do not count; an item that may be removed counts only for
     // the bound it cannot break.
     CHECK(Run(schema, "      L: [a, !Ref AWS::NoValue, b]\n").violations.empty());
-    CHECK(Run(schema, "      L: [!If [C, a, !Ref AWS::NoValue]]\n").violations.empty());
+    // An item that may be removed: too few items in the combination without it.
+    CHECK(Run(schema, "      L: [!If [C, a, !Ref AWS::NoValue]]\n")
+              .only()
+              .message.find("when condition C is false") != std::string::npos);
     CHECK(Run(schema, "      L: []\n").count(Issue::OutOfBounds) == 1);
     // Dynamic references are resolved at deploy time.
     CHECK(Run(schema, "      P: '{{resolve:ssm:/name}}'\n").violations.empty());
@@ -370,18 +415,18 @@ TEST_CASE("Validator: unknown values and Fn::If keep alternatives honest", "[sch
     // A value known only at deploy time: no alternative is judged.
     CHECK(Run(kAlternatives, "      Format: {Partitioned: {Source: !Ref P}}\n").violations.empty());
     CHECK(Run(kAlternatives, "      Keys: [{Name: id, Kind: !Ref P}]\n").violations.empty());
-    // One branch of Fn::If fails: the other may be the one deployed.
-    CHECK(Run(kAlternatives,
-              "      Format:\n"
-              "        Partitioned: {Source: !If [C, EventTime, Bogus]}\n")
-              .violations.empty());
+    // One branch of Fn::If fails: reported for the combination that deploys it.
+    const Run part(kAlternatives,
+                   "      Format:\n"
+                   "        Partitioned: {Source: !If [C, EventTime, Bogus]}\n");
+    CHECK(part.only().message.find("(when condition C is false)") != std::string::npos);
     // The whole value in one branch: its violations say so.
     const Run branch(kAlternatives,
                      "      Format: !If [C, {Partitioned: {Source: Bogus}}, {Simple: {}}]\n");
     const Violation& v = branch.only();
     CHECK(v.issue == Issue::NotInEnum);
     CHECK(v.conditional);
-    CHECK(v.message.ends_with("(in one branch of Fn::If)"));
+    CHECK(v.message.find("(when condition C is true)") != std::string::npos);
 }
 
 TEST_CASE("Validator: a deprecated property does not make an alternative fail",
