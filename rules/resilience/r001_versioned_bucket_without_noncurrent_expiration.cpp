@@ -144,7 +144,7 @@ class VersionedBucketWithoutNoncurrentExpiration final : public Rule {
     const RuleInfo& info() const override { return kInfo; }
     void check(const Stack& stack, const RuleContext&, Reporter& out) const override {
         if (!stack.tmpl) return;
-        for (const Resource& bucket : stack.tmpl->resources) {
+        for (const Resource& bucket : stack.deployed().resources) {
             if (bucket.type_name != "AWS::S3::Bucket" || !resilience::versioning_enabled(bucket)) {
                 continue;
             }

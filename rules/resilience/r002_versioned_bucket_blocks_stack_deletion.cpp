@@ -51,8 +51,8 @@ class VersionedBucketBlocksStackDeletion final : public Rule {
     const RuleInfo& info() const override { return kInfo; }
     void check(const Stack& stack, const RuleContext&, Reporter& out) const override {
         if (!stack.tmpl) return;
-        const auto emptied = resilience::auto_deleted_buckets(*stack.tmpl);
-        for (const Resource& bucket : stack.tmpl->resources) {
+        const auto emptied = resilience::auto_deleted_buckets(stack.deployed());
+        for (const Resource& bucket : stack.deployed().resources) {
             if (bucket.type_name != "AWS::S3::Bucket" || !resilience::versioning_enabled(bucket) ||
                 emptied.count(bucket.id) > 0 || effective_deletion_policy(bucket) != "Delete") {
                 continue;

@@ -76,9 +76,14 @@ class ExplicitPhysicalName final : public Rule {
     const RuleInfo& info() const override { return kInfo; }
     void check(const Stack& stack, const RuleContext& ctx, Reporter& out) const override {
         if (!stack.tmpl) return;
-        for (const Resource& r : stack.tmpl->resources) {
+        for (const Resource& r : stack.deployed().resources) {
             const Entry* name = resilience::explicit_physical_name(r, ctx.schemas);
             if (name == nullptr) continue;
+            // The stages SAM makes carry the StageName SAM requires (or sets itself).
+            if (stack.sam && stack.sam->find(r.id) != nullptr &&
+                (r.type_name == "AWS::ApiGateway::Stage" ||
+                 r.type_name == "AWS::ApiGatewayV2::Stage"))
+                continue;
             const bool stateful = is_stateful_type(r.type_name);
             std::string message = "'" + name->key + "' gives " + std::string(r.type_name) + " '" +
                                   std::string(r.id) + "' a fixed physical name: ";

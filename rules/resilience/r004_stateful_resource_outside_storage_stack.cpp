@@ -77,7 +77,7 @@ class StatefulResourceOutsideStorageStack final : public Rule {
                 continue;
             }
             const std::string storage = names_of(app->second);
-            for (const Resource& r : stack->tmpl->resources) {
+            for (const Resource& r : stack->deployed().resources) {
                 if (!holds_state(r)) continue;
                 out.add(*stack, {r.id_mark,
                                  "stateful " + std::string(r.type_name) + " '" + std::string(r.id) +

@@ -52,7 +52,7 @@ class RetainedResourceInStatelessStack final : public Rule {
                 resilience::is_storage_stack(*stack, ctx.options)) {
                 continue;
             }
-            for (const Resource& r : stack->tmpl->resources) {
+            for (const Resource& r : stack->deployed().resources) {
                 const auto policy = effective_deletion_policy(r);
                 if (r.deletion_policy == nullptr || !policy || !is_retain_policy(*policy)) continue;
                 std::string message = std::string(r.type_name) + " '" + std::string(r.id) +

@@ -53,8 +53,8 @@ class StatefulResourceDeletedWithStack final : public Rule {
     const RuleInfo& info() const override { return kInfo; }
     void check(const Stack& stack, const RuleContext&, Reporter& out) const override {
         if (!stack.tmpl) return;
-        const auto emptied = resilience::auto_deleted_buckets(*stack.tmpl);
-        for (const Resource& r : stack.tmpl->resources) {
+        const auto emptied = resilience::auto_deleted_buckets(stack.deployed());
+        for (const Resource& r : stack.deployed().resources) {
             if (!holds_state(r)) continue;
             const bool auto_deleted = emptied.count(r.id) > 0;
             const auto policy = effective_deletion_policy(r);

@@ -297,7 +297,7 @@ std::optional<Grant> statement_grant(const Node& st, const Stack& stack) {
         if (!excluded) grant = Grant{not_action->key_mark, "everything but NotAction", {}, {}};
     }
     if (!grant) return std::nullopt;
-    const Template& tmpl = *stack.tmpl;
+    const Template& tmpl = stack.deployed();
     if (const Node* resources = st.get("Resource")) {
         for (const Node* r : as_list(*resources)) {
             const ArnText arn = value_text(*r, tmpl);
@@ -395,13 +395,21 @@ class BroadS3DeletePermission final : public Rule {
     const RuleInfo& info() const override { return kInfo; }
     void check(const Stack& stack, const RuleContext&, Reporter& out) const override {
         if (!stack.tmpl) return;
-        for (const Resource& r : stack.tmpl->resources) {
+        for (const Resource& r : stack.deployed().resources) {
             const std::optional<Grant> g = find_grant(r, stack);
             if (!g) continue;
+            std::string owner = std::string(r.type_name) + " '" + std::string(r.id) + "'";
+            if (stack.sam && stack.tmpl) {
+                // The role SAM makes for a function or state machine, from its Policies.
+                const std::string_view source = stack.sam->source_of(r.id);
+                const Resource* s = source != r.id ? stack.tmpl->find_resource(source) : nullptr;
+                if (s != nullptr)
+                    owner = "the role SAM makes for " + std::string(s->type_name) + " '" +
+                            std::string(s->id) + "' (from its Policies)";
+            }
             out.add(stack, {g->mark,
-                            "policy in " + std::string(r.type_name) + " '" + std::string(r.id) +
-                                "' allows deleting every object of a bucket (" + g->action +
-                                " on " + g->resource +
+                            "policy in " + owner + " allows deleting every object of a bucket (" +
+                                g->action + " on " + g->resource +
                                 "): one buggy cleanup job can wipe it; scope the resource to "
                                 "the prefix the principal owns (e.g. .../tmp/*)",
                             r.id, g->path});

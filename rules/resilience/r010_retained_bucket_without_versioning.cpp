@@ -50,7 +50,7 @@ class RetainedBucketWithoutVersioning final : public Rule {
     void check(const Stack& stack, const RuleContext& ctx, Reporter& out) const override {
         if (!stack.tmpl) return;
         const bool storage = resilience::is_storage_stack(stack, ctx.options);
-        for (const Resource& bucket : stack.tmpl->resources) {
+        for (const Resource& bucket : stack.deployed().resources) {
             if (bucket.type_name != "AWS::S3::Bucket" ||
                 resilience::versioning_may_be_enabled(bucket)) {
                 continue;

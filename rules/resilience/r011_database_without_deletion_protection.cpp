@@ -75,7 +75,7 @@ class DatabaseWithoutDeletionProtection final : public Rule {
     const RuleInfo& info() const override { return kInfo; }
     void check(const Stack& stack, const RuleContext&, Reporter& out) const override {
         if (!stack.tmpl) return;
-        for (const Resource& r : stack.tmpl->resources) {
+        for (const Resource& r : stack.deployed().resources) {
             const std::string_view t = r.type_name;
             const Node* properties = r.properties ? &r.properties->value : nullptr;
             const std::string path = path_of({"Resources", r.id, "Properties"});
@@ -125,11 +125,23 @@ class DatabaseWithoutDeletionProtection final : public Rule {
 
     static void report(const Stack& stack, const Resource& r, Mark mark, std::string_view flag,
                        std::string path, Reporter& out) {
+        std::string fix = "set " + std::string(flag) + ": true";
+        std::string what = std::string(r.type_name) + " '" + std::string(r.id) + "'";
+        if (stack.sam && stack.sam->find(r.id) != nullptr && stack.tmpl) {
+            const Resource* source = stack.tmpl->find_resource(stack.sam->source_of(r.id));
+            if (source != nullptr && source->type_name == "AWS::Serverless::SimpleTable") {
+                what =
+                    "AWS::Serverless::SimpleTable '" + std::string(r.id) + "' (a DynamoDB table)";
+                fix =
+                    "a SimpleTable cannot turn it on: declare the table as an "
+                    "AWS::DynamoDB::Table with DeletionProtectionEnabled: true";
+            }
+        }
         out.add(stack, {mark,
-                        std::string(r.type_name) + " '" + std::string(r.id) +
-                            "' has no deletion protection: a stack deletion, a replacement or a "
-                            "stray API call deletes it with its data; set " +
-                            std::string(flag) + ": true",
+                        what +
+                            " has no deletion protection: a stack deletion, a replacement or a "
+                            "stray API call deletes it with its data; " +
+                            fix,
                         r.id, std::move(path)});
     }
 };

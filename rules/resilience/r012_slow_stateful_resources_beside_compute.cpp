@@ -97,8 +97,8 @@ class SlowStatefulBesideCompute final : public Rule {
         if (!stack.tmpl) return;
         const Resource* compute = nullptr;
         std::size_t compute_count = 0;
-        const auto providers = custom_resource_providers(*stack.tmpl);
-        for (const Resource& r : stack.tmpl->resources) {
+        const auto providers = custom_resource_providers(stack.deployed());
+        for (const Resource& r : stack.deployed().resources) {
             if (!is_stateless_compute_type(r.type_name) || providers.count(r.id) > 0) continue;
             if (compute == nullptr) compute = &r;
             ++compute_count;
@@ -107,7 +107,7 @@ class SlowStatefulBesideCompute final : public Rule {
         const std::string example =
             std::string(compute->type_name) + " '" + std::string(compute->id) + "'" +
             (compute_count > 1 ? " and " + std::to_string(compute_count - 1) + " more" : "");
-        for (const Resource& r : stack.tmpl->resources) {
+        for (const Resource& r : stack.deployed().resources) {
             if (!is_slow_to_create_type(r.type_name)) continue;
             out.add(stack,
                     {r.id_mark,

@@ -15,8 +15,9 @@ constexpr RuleInfo kInfo{.id = "S002",
                          .summary = "A resource type whose properties are not validated",
                          .doc = R"md(### What it finds
 Once per template and type, a resource type whose properties the schema rules cannot
-check: custom resources (`Custom::*`, `AWS::CloudFormation::CustomResource`), SAM resources
-(`AWS::Serverless::*`, rewritten by the transform), modules (`...::MODULE`), Rain modules
+check: custom resources (`Custom::*`, `AWS::CloudFormation::CustomResource`), SAM resource
+types SAM's schema does not have (the others are validated against it), modules
+(`...::MODULE`), Rain modules
 (a file path such as `modules/bucket.yaml`, expanded by `rain pkg`) and third-party
 registry types (`Org::Service::Type`), whose schemas are not shipped with
 stacklint.
@@ -45,7 +46,8 @@ std::string_view reason(TypeKind kind) {
         case TypeKind::Custom:
             return "a custom resource takes whatever properties its provider reads";
         case TypeKind::Serverless:
-            return "the SAM transform rewrites it into other resources before deployment";
+            return "SAM's schema, which stacklint validates SAM resources against, does not have "
+                   "it";
         case TypeKind::Module:
             return "a module expands from the CloudFormation registry at deployment";
         case TypeKind::RainModule:

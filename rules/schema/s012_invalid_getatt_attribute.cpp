@@ -85,8 +85,11 @@ std::vector<std::string> attribute_names(std::string_view type,
                                          const schema::ResourceSchema& schema) {
     std::vector<std::string> out;
     for (const auto& [name, is_list] : schema.attributes)
-        out.push_back(type == "AWS::CloudFormation::Stack" && name == "Outputs" ? "Outputs.NAME"
-                                                                                : name);
+        out.push_back(
+            (type == "AWS::CloudFormation::Stack" || type == "AWS::Serverless::Application") &&
+                    name == "Outputs"
+                ? "Outputs.NAME"
+                : name);
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -118,6 +121,33 @@ class InvalidGetAttAttribute final : public Rule {
     }
 
   private:
+    // `MyFunction.Alias` without AutoPublishAlias: SAM leaves the reference as it is.
+    static void report_unavailable(const Stack& stack, const Edge& e, std::string_view property,
+                                   Reporter& out) {
+        const Resource& target = stack.tmpl->resources[e.target_index];
+        const std::string what =
+            std::string(target.type_name) + " '" + std::string(target.id) + "'";
+        std::string needs;
+        if (property == "Alias" || property == "Version")
+            needs = "it sets no AutoPublishAlias";
+        else if (property == "DestinationTopic" || property == "DestinationQueue")
+            needs = "it has no EventInvokeConfig destination";
+        else if (property == "DomainName")
+            needs = "it has no Domain";
+        else
+            needs = "it has no Auth.UsagePlan";
+        out.add(stack,
+                Report{e.kind == EdgeKind::Sub ? e.mark()
+                       : e.attribute_node      ? e.attribute_node->mark()
+                                               : e.mark(),
+                       "'" + std::string(target.id) + "." + std::string(property) +
+                           "' names a resource SAM generates for " + what + " only when " +
+                           "asked to, and " + needs +
+                           ": SAM leaves the reference unresolved and CloudFormation "
+                           "rejects the template",
+                       e.section == Section::Resources ? e.from : std::string_view(), e.path});
+    }
+
     static void check_attribute(const Stack& stack, const RuleContext& ctx, const Edge& e,
                                 Reporter& out) {
         const std::string_view attribute = e.attribute;
@@ -129,8 +159,22 @@ class InvalidGetAttAttribute final : public Rule {
         if (type.empty() || classify_type(type, ctx.schemas) != TypeKind::Validated) return;
         const schema::ResourceSchema* schema = ctx.schemas.find(type);
         if (schema == nullptr) return;
-        const bool nested_stack = type == "AWS::CloudFormation::Stack";
+        const bool nested_stack =
+            type == "AWS::CloudFormation::Stack" || type == "AWS::Serverless::Application";
         if (nested_stack && attribute.starts_with("Outputs.")) return;
+        // SAM property references: `${MyApi.Stage}`, `!GetAtt MyFunction.Alias.Name`.
+        if (stack.sam) {
+            const std::string_view first = attribute.substr(0, attribute.find('.'));
+            switch (stack.sam->property_reference(target.id, first)) {
+                case SamTransform::Reference::Available:
+                    return;  // what the generated resource offers is not known here
+                case SamTransform::Reference::Unavailable:
+                    report_unavailable(stack, e, first, out);
+                    return;
+                case SamTransform::Reference::NotSam:
+                    break;
+            }
+        }
 
         // Fn::Sub: the template string. The placeholder's own line and column inside it would
         // be the better position, once the graph can compute it.

@@ -14,8 +14,10 @@ constexpr RuleInfo kInfo{.id = "T011",
 Keys of a resource other than `Type`, `Properties`, `DependsOn`, `Condition`, `Metadata`,
 `DeletionPolicy`, `UpdateReplacePolicy`, `CreationPolicy` and `UpdatePolicy` (SAM
 resources may also have `Connectors` and `IgnoreGlobals`, custom resources `Version`), with
-a suggestion when the key looks like a misspelling. Templates processed by a macro are
-skipped: macros define attributes of their own.
+a suggestion when the key looks like a misspelling. A `Description` beside them is not
+reported: CloudFormation accepts and ignores it (AWS CodeStar writes one on every resource),
+and SAM drops it. Templates processed by a macro are skipped: macros define attributes of
+their own.
 
 ### Why it matters
 CloudFormation rejects the template. The usual causes are a misspelt `Properties` or
@@ -58,6 +60,10 @@ class UnknownResourceAttribute final : public Rule {
                                 r.type_name == "AWS::CloudFormation::CustomResource";
             for (const Entry& e : r.node->entries()) {
                 if (is_resource_attribute(e.key)) continue;
+                // A resource-level Description is accepted and ignored: CloudFormation takes it
+                // (AWS CodeStar's templates give one to every resource; the AWS CDK's
+                // cfn-include reads it as a resource attribute), and the SAM transform drops it.
+                if (e.key == "Description") continue;
                 if (sam && (e.key == "Connectors" || e.key == "IgnoreGlobals")) continue;
                 if (custom && e.key == "Version") continue;
                 if (e.key == "Overrides") {

@@ -1,6 +1,9 @@
 #include "graph/graph.hpp"
 
+#include "model/sam.hpp"
+
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <unordered_map>
 
@@ -122,9 +125,10 @@ bool ResourceGraph::generated(std::string_view section, std::string_view name) c
 // limit), so the recursion here is bounded by it.
 class GraphBuilder {
   public:
-    GraphBuilder(const Template& t, const Source* source, ResourceGraph& g)
+    GraphBuilder(const Template& t, const Source* source, const SamTransform* sam, ResourceGraph& g)
         : t_(t),
           source_(source),
+          sam_(sam),
           g_(g),
           parameters_(index_of(t.parameters)),
           conditions_(index_of(t.conditions)),
@@ -544,9 +548,22 @@ class GraphBuilder {
         const std::string_view section =
             e.kind == EdgeKind::Condition ? "Conditions" : std::string_view("Resources");
         if (is_templated_name(name) || g_.generated(section, name) ||
-            (section == "Resources" && in_module(name))) {
+            (section == "Resources" && (in_module(name) || sam_generated(e)))) {
             set(TargetKind::Generated, kNoIndex);
         }
+    }
+
+    // A name the SAM transform creates (`MyFunctionRole`, `ServerlessRestApi`), or a property
+    // reference it resolves (`Ref: MyApi.Stage`).
+    bool sam_generated(const Edge& e) const {
+        if (sam_ == nullptr) return false;
+        const std::string_view name = e.target;
+        if (const std::size_t dot = name.find('.');
+            dot != std::string_view::npos && e.kind == EdgeKind::Ref) {
+            return sam_->property_reference(name.substr(0, dot), name.substr(dot + 1)) ==
+                   SamTransform::Reference::Available;
+        }
+        return sam_->may_generate(name);
     }
 
     // A resource of a registry module (`Type: Org::Service::Name::MODULE`) is referred to by
@@ -560,6 +577,29 @@ class GraphBuilder {
         });
     }
 
+    // A reference in a part of a SAM resource that the transform turns into resources of its
+    // own (a function's Events, a GraphQL API's Functions and Resolvers, Connectors): after the
+    // transform it belongs to the permission, event source mapping, rule or resolver made for
+    // it, not to the function or API, so a function does not wait for the API its event
+    // attaches to (and an API whose definition calls the function is no cycle).
+    bool event_reference(const Edge& e) const {
+        if (sam_ == nullptr || e.from_index >= t_.resources.size()) return false;
+        const Resource& r = t_.resources[e.from_index];
+        if (!r.type_name.starts_with("AWS::Serverless::")) return false;
+        if (r.type_name == "AWS::Serverless::Connector") return true;  // it becomes policies
+        const std::string base = "Resources/" + std::string(r.id) + "/";
+        if (e.path.starts_with(base + "Connectors/")) return true;
+        // Parts of the property that become resources of their own.
+        static constexpr std::array<std::string_view, 8> kOwnResources = {
+            "Events/",    "EventInvokeConfig/", "DeploymentPreference/", "FunctionUrlConfig/",
+            "Functions/", "Resolvers/",         "DataSources/",          "ApiKeys/"};
+        const std::string properties = base + "Properties/";
+        if (!e.path.starts_with(properties)) return false;
+        const std::string_view rest = std::string_view(e.path).substr(properties.size());
+        return std::any_of(kOwnResources.begin(), kOwnResources.end(),
+                           [&](std::string_view part) { return rest.starts_with(part); });
+    }
+
     // Dependencies between resources and between conditions, and their cycles.
     void link() {
         const std::size_t n = t_.resources.size();
@@ -568,7 +608,7 @@ class GraphBuilder {
         for (const Edge& e : g_.edges_) {
             if (e.from_index == kNoIndex || e.target_index == kNoIndex) continue;
             if (e.section == Section::Resources && e.target_kind == TargetKind::Resource &&
-                e.kind != EdgeKind::Condition) {
+                e.kind != EdgeKind::Condition && !event_reference(e)) {
                 g_.depends_[e.from_index].push_back(e.target_index);
             } else if (e.section == Section::Conditions && e.target_kind == TargetKind::Condition) {
                 conditions[e.from_index].push_back(e.target_index);
@@ -599,6 +639,7 @@ class GraphBuilder {
 
     const Template& t_;
     const Source* source_;
+    const SamTransform* sam_;
     ResourceGraph& g_;
     const Index parameters_;
     const Index conditions_;
@@ -624,9 +665,9 @@ std::vector<std::string_view> referable_names(const Template& tmpl) {
     return out;
 }
 
-ResourceGraph build_graph(const Template& tmpl, const Source* source) {
+ResourceGraph build_graph(const Template& tmpl, const Source* source, const SamTransform* sam) {
     ResourceGraph g;
-    GraphBuilder(tmpl, source, g).build();
+    GraphBuilder(tmpl, source, sam, g).build();
     return g;
 }
 

@@ -17,6 +17,8 @@
 
 namespace stacklint {
 
+class SamTransform;
+
 inline constexpr std::size_t kNoIndex = std::numeric_limits<std::size_t>::max();
 
 enum class EdgeKind : std::uint8_t {
@@ -192,7 +194,10 @@ inline constexpr std::size_t kMaxCycles = 100;
 
 // `source`, when given, is the text the template was loaded from: with it, the references an
 // Fn::Sub string makes point at their placeholders rather than at the string's start.
-ResourceGraph build_graph(const Template& tmpl, const Source* source = nullptr);
+// `sam`, for a SAM template: the names the transform generates resolve, and references in the
+// Events of SAM functions and state machines make no dependency (src/model/sam.hpp).
+ResourceGraph build_graph(const Template& tmpl, const Source* source = nullptr,
+                          const SamTransform* sam = nullptr);
 
 // The names a Ref may take in this template (resources, parameters, pseudo parameters): the
 // candidates for "did you mean".

@@ -13,8 +13,8 @@ namespace stacklint {
 bool rewritten_before_deploy(const Stack& stack);
 
 // True when a name that resolves to nothing is certainly a mistake: the template is not
-// rewritten before deployment and is not a SAM template (SAM generates resources the
-// template may refer to, such as `MyFunctionRole` and `ServerlessRestApi`).
+// rewritten before deployment. In a SAM template the names the transform generates (such as
+// `MyFunctionRole` and `ServerlessRestApi`) resolve in the graph.
 bool unresolved_names_are_errors(const Stack& stack);
 
 }  // namespace stacklint

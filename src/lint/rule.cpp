@@ -36,7 +36,11 @@ void Reporter::add(const Stack& stack, Report report) {
     f.mark = report.mark;
     f.stack = stack.name;
     f.stack_file = stack.file;
-    f.resource = report.resource;
+    // A resource the SAM transform makes belongs to the SAM resource it comes from: that is
+    // the one the template writes, suppresses findings on and is fingerprinted by.
+    f.resource = stack.sam ? std::string(stack.sam->source_of(report.resource))
+                           : std::string(report.resource);
+    if (f.resource.empty()) f.resource = report.resource;
     f.path = std::move(report.path);
     if (report.construct.empty()) {
         f.construct = stack.construct_path(report.resource);

@@ -94,7 +94,8 @@ std::unique_ptr<Stack> make_stack(std::string name, std::shared_ptr<const Source
     stack->doc = load_document(std::move(source), limits);
     if (stack->doc.root) {
         stack->tmpl = build_template(*stack->doc.root);
-        stack->graph = build_graph(*stack->tmpl, stack->doc.source.get());
+        if (stack->tmpl->is_sam()) stack->sam = SamTransform::apply(*stack->tmpl);
+        stack->graph = build_graph(*stack->tmpl, stack->doc.source.get(), stack->sam.get());
     }
     return stack;
 }

@@ -11,6 +11,7 @@
 
 #include "graph/graph.hpp"
 #include "load/loader.hpp"
+#include "model/sam.hpp"
 #include "model/template.hpp"
 
 namespace stacklint {
@@ -52,7 +53,9 @@ struct Stack {
     // assembly is one app; loose templates in one directory are taken to be one app.
     std::string app;
     Document doc;
-    std::optional<Template> tmpl;        // absent when the document could not be parsed
+    std::optional<Template> tmpl;  // absent when the document could not be parsed
+    // For a SAM template: what the transform makes of it (src/model/sam.hpp).
+    std::shared_ptr<const SamTransform> sam;
     std::optional<ResourceGraph> graph;  // built with `tmpl`: who refers to whom
 
     std::optional<bool> termination_protection;  // known for CDK stacks
@@ -84,6 +87,10 @@ struct Stack {
     bool is_plumbing(std::string_view logical_id, std::string_view path) const;
     // The outermost stack of a nested-stack chain (itself when not nested).
     const Stack& root() const;
+    // The template as CloudFormation deploys it: after the SAM transform for a SAM template,
+    // else the template itself. Rules that judge what gets deployed (resilience, security)
+    // read this one. Only for stacks with a template.
+    const Template& deployed() const { return sam ? sam->deployed() : *tmpl; }
 
   private:
     std::string origin_from(std::string construct, bool may_be_stack) const;

@@ -8,4 +8,8 @@ namespace stacklint::schema {
 
 std::string_view embedded_data();
 
+// SAM's policy templates (schemas/sam-policy-templates.json, a copy of the SAM project's
+// policy_templates.json): what `S3CrudPolicy: {BucketName: ...}` and the others expand to.
+std::string_view embedded_sam_policy_templates();
+
 }  // namespace stacklint::schema

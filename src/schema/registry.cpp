@@ -208,6 +208,30 @@ const ResourceSchema* Registry::find(std::string_view type_name) const {
     return it->second.get();
 }
 
+const ResourceSchema* Registry::globals_schema(std::string_view sam_type) const {
+    {
+        std::lock_guard lock(mutex_);
+        if (auto it = globals_.find(sam_type); it != globals_.end()) return it->second.get();
+    }
+    const ResourceSchema* type = find(sam_type);
+    std::unique_ptr<ResourceSchema> out;
+    if (type != nullptr) {
+        if (const auto g = type->doc.find("globals"); g != type->doc.end()) {
+            const nlohmann::json* resolved = type->follow_refs(&*g);
+            if (resolved != nullptr && resolved->is_object()) {
+                out = std::make_unique<ResourceSchema>();
+                out->type_name = type->type_name;
+                out->doc = *resolved;
+                if (const auto defs = type->doc.find("definitions"); defs != type->doc.end())
+                    out->doc["definitions"] = *defs;
+            }
+        }
+    }
+    std::lock_guard lock(mutex_);
+    auto [it, inserted] = globals_.try_emplace(std::string(sam_type), std::move(out));
+    return it->second.get();
+}
+
 std::vector<std::string_view> Registry::type_names() const {
     std::vector<std::string_view> names;
     std::size_t start = 0;

@@ -76,6 +76,11 @@ class Registry {
     // How many types have been decoded so far.
     std::size_t cached_count() const;
 
+    // For a SAM type (AWS::Serverless::Function): the schema of its `Globals` section
+    // (`Globals.Function`), as a resource schema whose `properties` are the keys Globals may
+    // set; nullptr when the type has none. Decoded on first use and cached. Thread-safe.
+    const ResourceSchema* globals_schema(std::string_view sam_type) const;
+
     // A schema `pattern` compiled on first use and cached, like the types; nullptr when it
     // cannot be compiled (such a pattern is never checked). Thread-safe.
     const Pattern* pattern(std::string_view ecma) const;
@@ -91,6 +96,7 @@ class Registry {
     std::string_view data_;
     mutable std::mutex mutex_;
     mutable std::map<std::string, std::unique_ptr<const ResourceSchema>, std::less<>> cache_;
+    mutable std::map<std::string, std::unique_ptr<const ResourceSchema>, std::less<>> globals_;
     mutable std::mutex pattern_mutex_;
     mutable std::map<std::string, std::unique_ptr<const Pattern>, std::less<>> patterns_;
 };

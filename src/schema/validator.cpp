@@ -47,6 +47,7 @@ struct Env {
     const std::vector<std::string_view>& loop_identifiers;  // of enclosing Fn::ForEach loops
     std::string base_path;                                  // "Resources/X/Properties"
     std::size_t steps = 0;
+    bool globals = false;  // a section of SAM's Globals, not a resource
 
     // `${Id}` or `&{Id}` of a loop identifier: text the loop rewrites.
     bool uses_loop_identifier(std::string_view text) const {
@@ -375,15 +376,21 @@ class Walker {
     // In a branch (evaluating one alternative of a combinator) only the outcome counts.
     bool branch() const { return out_ == nullptr; }
 
+    std::string who() const {
+        return env_.globals ? "Globals." + std::string(env_.resource.id)
+                            : "resource '" + std::string(env_.resource.id) + "'";
+    }
+
     std::string subject(const std::string& path) const {
-        std::string s = "resource '" + std::string(env_.resource.id) + "' (" +
-                        std::string(env_.resource.type_name) + ")";
+        std::string s =
+            env_.globals ? who() : who() + " (" + std::string(env_.resource.type_name) + ")";
         if (path.size() > env_.base_path.size())
             s += ": '" + path.substr(env_.base_path.size() + 1) + "'";
         return s;
     }
     std::string where(const std::string& path) const {
-        if (path.size() <= env_.base_path.size()) return std::string(env_.resource.type_name);
+        if (path.size() <= env_.base_path.size())
+            return env_.globals ? who() : std::string(env_.resource.type_name);
         return "'" + path.substr(env_.base_path.size() + 1) + "'";
     }
 
@@ -763,9 +770,19 @@ class Walker {
             for (auto it = props->begin(); it != props->end(); ++it)
                 names.push_back(it.key());
         }
-        std::string msg = "resource '" + std::string(env_.resource.id) + "': '" + e.key +
-                          "' is not a property of " + where(t.path);
-        if (e.key == "<<") {
+        std::string msg = who() + ": '" + e.key + "' is not a property of " + where(t.path);
+        if (env_.globals && t.path == env_.base_path) {
+            // SAM's words: "'Role' is not a supported property of 'Function'".
+            std::string list;
+            for (std::string_view n : names)
+                list += (list.empty() ? "" : ", ") + std::string(n);
+            msg = "Globals." + std::string(env_.resource.id) + ": '" + e.key +
+                  "' is not a property Globals can set for " + std::string(env_.resource.id) +
+                  did_you_mean(e.key, names) +
+                  "; the SAM transform rejects the template (it "
+                  "can set: " +
+                  list + ")";
+        } else if (e.key == "<<") {
             // What YAML 1.1 tools expand (`<<: *defaults`) CloudFormation reads as a key.
             msg +=
                 ": YAML merge keys ('<<') are not supported by CloudFormation, which reads "
@@ -1487,6 +1504,24 @@ std::optional<std::vector<Violation>> validate_per_scenario(
 }
 
 }  // namespace
+
+std::vector<Violation> validate_globals(const Entry& section, std::string_view sam_type,
+                                        const ResourceSchema& schema, const Template& tmpl,
+                                        const Registry& registry) {
+    std::vector<Violation> out;
+    if (!section.value.is_mapping()) return out;
+    Resource pseudo;
+    pseudo.id = section.key;
+    pseudo.id_mark = section.key_mark;
+    pseudo.type_name = sam_type;
+    pseudo.properties = &section;
+    static const std::vector<std::string_view> kNoLoops;
+    Env env{pseudo, schema, tmpl, registry, kNoLoops, "Globals/" + section.key};
+    env.globals = true;
+    Walker walker(env, &out, 0);
+    walker.run(Task{&section.value, &schema.doc, env.base_path, {}, section.key_mark, false});
+    return out;
+}
 
 std::vector<Violation> validate_resource(const Resource& resource, const ResourceSchema& schema,
                                          const Template& tmpl, const Registry& registry,

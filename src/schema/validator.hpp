@@ -61,4 +61,12 @@ std::vector<Violation> validate_resource(
     const Resource& resource, const ResourceSchema& schema, const Template& tmpl,
     const Registry& registry, const std::vector<std::string_view>& loop_identifiers = {});
 
+// The violations of one section of a SAM template's `Globals` (`Globals.Function`, the entry
+// `section`) against `schema`, the keys Globals may set for that type (Registry::
+// globals_schema). Paths are `Globals/Function/...`; a key Globals may not set is reported
+// as SAM words it.
+std::vector<Violation> validate_globals(const Entry& section, std::string_view sam_type,
+                                        const ResourceSchema& schema, const Template& tmpl,
+                                        const Registry& registry);
+
 }  // namespace stacklint::schema

@@ -22,10 +22,12 @@ TEST_CASE("Committed schema data is current with the enhanced schemas", "[schema
     std::ostringstream committed;
     committed << in.rdbuf();
     namespace schema = stacklint::schema;
+    const nlohmann::json sam =
+        schema::read_json_file(root / "../shared/schemas/sam/sam.schema.json");
     const std::string regenerated = schema::generate_from_enhanced(
         enhanced, root / "../shared/schemas/aws-us-east-1",
         schema::read_json_file(root / "tools/schemagen/corrections.json"),
-        schema::read_json_file(root / "tools/schemagen/constraints.json"), nullptr);
+        schema::read_json_file(root / "tools/schemagen/constraints.json"), &sam, nullptr);
     // Compare sizes first so a mismatch does not print megabytes.
     REQUIRE(regenerated.size() == committed.str().size());
     CHECK((regenerated == committed.str()));

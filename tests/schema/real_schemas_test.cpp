@@ -83,7 +83,17 @@ TEST_CASE("Shipped schema data: well-known types", "[schema][data]") {
     CHECK(db->attributes.contains("Endpoint.Address"));
     CHECK(db->attributes.contains("Endpoint.Port"));
 
-    CHECK(registry.find("AWS::Serverless::Function") == nullptr);  // SAM is not in the set
+    // SAM's types come from SAM's schema, with their Globals section and deployed type.
+    const ResourceSchema* function = registry.find("AWS::Serverless::Function");
+    REQUIRE(function != nullptr);
+    CHECK(function->doc.value("deployedType", "") == "AWS::Lambda::Function");
+    CHECK(function->attributes.contains("Arn"));
+    const ResourceSchema* globals = registry.globals_schema("AWS::Serverless::Function");
+    REQUIRE(globals != nullptr);
+    CHECK(globals->property("Runtime") != nullptr);
+    CHECK(globals->property("Role") == nullptr);  // Globals may not set a function's role
+    CHECK(registry.globals_schema("AWS::Serverless::Connector") == nullptr);
+    CHECK(registry.globals_schema("AWS::S3::Bucket") == nullptr);
     CHECK(registry.find("AWS::S3::Buckets") == nullptr);
 }
 
@@ -94,7 +104,8 @@ TEST_CASE("Shipped schema data: every type decodes and resolves", "[schema][data
     }
     Registry registry = Registry::from_file(kDataFile);
     const std::vector<std::string_view> names = registry.type_names();
-    CHECK(names.size() == 1680);  // us-east-1 (1,674) and six types of other regions only
+    // us-east-1 (1,674), six types of other regions only, and eleven SAM types.
+    CHECK(names.size() == 1691);
     for (std::size_t i = 1; i < names.size(); ++i) {
         CAPTURE(names[i]);
         CHECK(names[i - 1] < names[i]);  // sorted, no duplicates

@@ -1,5 +1,7 @@
 #include "schemagen/enhanced.hpp"
 
+#include "schemagen/sam.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -210,7 +212,7 @@ std::size_t attach_constraints(json& reduced, const json& constraints,
 
 std::string generate_from_enhanced(const fs::path& enhanced_dir, const fs::path& raw_dir,
                                    const json& corrections, const json& constraints,
-                                   EnhancedStats* stats) {
+                                   const json* sam_schema, EnhancedStats* stats) {
     EnhancedStats local;
     EnhancedStats& st = stats != nullptr ? *stats : local;
     const fs::path providers = enhanced_dir / "providers";
@@ -270,7 +272,7 @@ std::string generate_from_enhanced(const fs::path& enhanced_dir, const fs::path&
     };
 
     const fs::path extensions = enhanced_dir / "extensions";
-    std::string out;
+    std::map<std::string, json> lines;  // type -> reduced line
     for (const std::string& type : all_types) {
         // The base schema: the base region's, or the first region's that has the type.
         std::string base_id;
@@ -347,9 +349,19 @@ std::string generate_from_enhanced(const fs::path& enhanced_dir, const fs::path&
             st.regional_properties += missing_properties.size();
             reduced["regionalProperties"] = std::move(props);
         }
-        st.corrections += apply_corrections(reduced, corrections);
         st.constraints += attach_constraints(reduced, constraints, extensions);
-        out += to_line(reduced);
+        lines.emplace(type, std::move(reduced));
+    }
+    if (sam_schema != nullptr) {
+        for (auto& [type, line] : sam_lines(*sam_schema, lines, &st.sam)) {
+            all_types.insert(type);
+            lines.emplace(type, std::move(line));
+        }
+    }
+    std::string out;
+    for (auto& [type, line] : lines) {
+        st.corrections += apply_corrections(line, corrections);
+        out += to_line(line);
     }
     // Every correction and constraint must have found its type.
     for (const json* list : {&corrections, &constraints}) {

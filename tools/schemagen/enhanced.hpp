@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "schemagen/reduce.hpp"
+#include "schemagen/sam.hpp"
 
 namespace stacklint::schema {
 
@@ -26,6 +27,7 @@ struct EnhancedStats {
     std::size_t raw_deprecated = 0;       // deprecated pointers taken from the raw schemas
     std::size_t raw_attributes = 0;       // Fn::GetAtt attributes taken from the raw schemas
     std::vector<std::string> skipped;     // provider entries that are no resource type
+    SamStats sam;
 };
 
 // The region whose schemas are the base of every type that exists there.
@@ -49,10 +51,13 @@ std::size_t attach_constraints(nlohmann::json& reduced, const nlohmann::json& co
 // `raw_dir`, when not empty, holds AWS's raw schemas (shared/schemas/aws-us-east-1): their
 // `deprecatedProperties` are added to the enhanced ones, which leave some out (a deprecated
 // property is still accepted, and must not read as unknown).
+// `sam_schema`, when given, is SAM's JSON Schema (shared/schemas/sam/sam.schema.json): its
+// AWS::Serverless::* types get lines of their own (schemagen/sam.hpp).
 std::string generate_from_enhanced(const std::filesystem::path& enhanced_dir,
                                    const std::filesystem::path& raw_dir,
                                    const nlohmann::json& corrections,
-                                   const nlohmann::json& constraints, EnhancedStats* stats);
+                                   const nlohmann::json& constraints,
+                                   const nlohmann::json* sam_schema, EnhancedStats* stats);
 
 // Reads a JSON file; throws std::runtime_error naming it.
 nlohmann::json read_json_file(const std::filesystem::path& path);

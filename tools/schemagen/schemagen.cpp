@@ -1,4 +1,5 @@
-// schemagen --enhanced DIR [--raw DIR] [--corrections FILE] [--constraints FILE] OUTPUT_FILE
+// schemagen --enhanced DIR [--raw DIR] [--sam FILE] [--corrections FILE] [--constraints FILE]
+//           OUTPUT_FILE
 // schemagen INPUT_DIR OUTPUT_FILE
 //
 // The first form makes schemas/cfn-resource-types.jsonl from the enhanced resource schemas
@@ -35,7 +36,7 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
 
 int usage() {
     std::fprintf(stderr,
-                 "usage: schemagen --enhanced DIR [--raw DIR] [--corrections FILE] "
+                 "usage: schemagen --enhanced DIR [--raw DIR] [--sam FILE] [--corrections FILE] "
                  "[--constraints FILE] OUTPUT_FILE\n"
                  "       schemagen INPUT_DIR OUTPUT_FILE\n");
     return 2;
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
     std::string corrections_file;
     std::string constraints_file;
     std::string raw_dir;
+    std::string sam_file;
     std::vector<std::string> positional;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
@@ -64,6 +66,8 @@ int main(int argc, char** argv) {
             if (!value(constraints_file)) return usage();
         } else if (arg == "--raw") {
             if (!value(raw_dir)) return usage();
+        } else if (arg == "--sam") {
+            if (!value(sam_file)) return usage();
         } else if (arg.starts_with("--")) {
             return usage();
         } else {
@@ -91,9 +95,11 @@ int main(int argc, char** argv) {
             const nlohmann::json constraints = constraints_file.empty()
                                                    ? nlohmann::json::array()
                                                    : schema::read_json_file(constraints_file);
+            const nlohmann::json sam =
+                sam_file.empty() ? nlohmann::json() : schema::read_json_file(sam_file);
             schema::EnhancedStats stats;
-            jsonl =
-                schema::generate_from_enhanced(enhanced, raw_dir, corrections, constraints, &stats);
+            jsonl = schema::generate_from_enhanced(enhanced, raw_dir, corrections, constraints,
+                                                   sam_file.empty() ? nullptr : &sam, &stats);
             counts = std::to_string(stats.reduce.types) + " types (" +
                      std::to_string(stats.region_only_types) + " not in us-east-1), " +
                      std::to_string(stats.regions) + " regions, " +
@@ -107,7 +113,11 @@ int main(int argc, char** argv) {
                      std::to_string(stats.raw_attributes) +
                      " attributes added from the raw schemas, " +
                      std::to_string(stats.corrections) + " corrections, " +
-                     std::to_string(stats.constraints) + " constraint schemas";
+                     std::to_string(stats.constraints) + " constraint schemas, " +
+                     std::to_string(stats.sam.types) + " SAM types (" +
+                     std::to_string(stats.sam.pass_through_resolved) + " of " +
+                     std::to_string(stats.sam.pass_through) +
+                     " pass-through properties given their CloudFormation schema)";
             for (const std::string& skipped : stats.skipped)
                 counts += "; skipped provider entry '" + skipped + "' (no such resource schema)";
         }
