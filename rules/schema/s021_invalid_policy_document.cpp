@@ -256,8 +256,7 @@ class Checker {
                 text.find("${") != std::string::npos)
                 return;
             report(a.mark(), at,
-                   "action '" + text +
-                       "' has no service prefix (s3:GetObject, not GetObject); IAM rejects it",
+                   "action '" + text + "' has no service prefix (s3:GetObject, not GetObject)",
                    branch);
         });
     }
@@ -269,7 +268,7 @@ class Checker {
                 return;
             report(r.mark(), at,
                    "resource '" + text +
-                       "' is neither '*' nor an ARN; IAM rejects it (a bucket is "
+                       "' is neither '*' nor an ARN (a bucket is "
                        "arn:aws:s3:::NAME, its objects arn:aws:s3:::NAME/*)",
                    branch);
         });
@@ -302,9 +301,18 @@ class Checker {
     }
 
     void report(Mark mark, const std::string& path, std::string message, bool branch) {
-        std::string text = "policy of '" + std::string(doc_.resource->id) + "' (" +
-                           std::string(doc_.resource->type_name) + "): " + std::move(message) +
-                           "; AWS rejects the document";
+        std::string owner = "policy of '" + std::string(doc_.resource->id) + "' (" +
+                            std::string(doc_.resource->type_name) + ")";
+        if (stack_.sam && stack_.tmpl) {
+            // A policy of the role SAM makes for a function or state machine.
+            const std::string_view source = stack_.sam->source_of(doc_.resource->id);
+            const Resource* s =
+                source != doc_.resource->id ? stack_.tmpl->find_resource(source) : nullptr;
+            if (s != nullptr)
+                owner = "policy in the role SAM makes for " + std::string(s->type_name) + " '" +
+                        std::string(s->id) + "' (from its Policies)";
+        }
+        std::string text = owner + ": " + std::move(message) + "; AWS rejects the document";
         if (branch) text += " (in one branch of Fn::If)";
         out_.add(stack_, Report{.mark = mark,
                                 .message = std::move(text),
@@ -322,7 +330,8 @@ class InvalidPolicyDocument final : public Rule {
     const RuleInfo& info() const override { return kInfo; }
     void check(const Stack& stack, const RuleContext&, Reporter& out) const override {
         if (!stack.tmpl || stack.tmpl->has_macro()) return;
-        for (const PolicyDocument& doc : policy_documents(*stack.tmpl)) {
+        // The deployed form: SAM functions' inline policies are judged in the role SAM makes.
+        for (const PolicyDocument& doc : policy_documents(stack.deployed())) {
             Checker checker(stack, doc, out);
             checker.document(*doc.document, doc.path, false);
         }

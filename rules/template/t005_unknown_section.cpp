@@ -15,7 +15,8 @@ constexpr RuleInfo kInfo{.id = "T005",
                          .doc = R"md(### What it finds
 A top-level key other than `AWSTemplateFormatVersion`, `Description`, `Metadata`,
 `Parameters`, `Rules`, `Mappings`, `Conditions`, `Transform`, `Resources`, `Outputs` and
-`Hooks` (and `Globals` in SAM templates), with a suggestion when it looks like a
+`Hooks` (and `Globals`, SAM's, which S022 reports when the SAM transform is missing), with a
+suggestion when it looks like a
 misspelling of one of them. Templates processed by a macro are skipped: the macro may
 consume its own sections.
 
@@ -62,7 +63,8 @@ class UnknownSection final : public Rule {
                                                                 "Hooks"};
         for (const Entry& e : stack.tmpl->root->entries()) {
             if (is_top_level_section(e.key)) continue;
-            if (e.key == "Globals" && stack.tmpl->is_sam()) continue;
+            // SAM's section: without the SAM transform S022 reports it, with the fix.
+            if (e.key == "Globals") continue;
             out.add(stack,
                     {e.key_mark,
                      "unknown top-level section '" + e.key + "'" + did_you_mean(e.key, kSections) +
