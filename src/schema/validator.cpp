@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -620,9 +621,11 @@ class Walker {
             add(Issue::NotInEnum, {}, {}, t.conditional, {});
             return;
         }
-        std::vector<std::string> values;
+        std::vector<std::string> values;  // 6 and "6" read the same: listed once
         for (const json& item : allowed)
-            values.push_back(json_text(item));
+            if (std::string text = json_text(item);
+                std::find(values.begin(), values.end(), text) == values.end())
+                values.push_back(std::move(text));
         // Suggest only among names: "did you mean '1'" for 10 would not help.
         std::vector<std::string_view> candidates;
         if (std::all_of(allowed.begin(), allowed.end(),
@@ -1084,7 +1087,6 @@ class Walker {
     // A `Ref`/`Fn::GetAtt` whose result is of another kind than the property takes: a security
     // group's name where its id is expected, a role's name where its ARN is.
     void reference_format(const Task& t, const json& s) {
-        if (branch()) return;
         const Node& v = *t.value;
         const std::string_view fn = v.intrinsic_name();
         if (fn != "Ref" && fn != "Fn::GetAtt") return;
@@ -1134,10 +1136,15 @@ class Walker {
     }
 
     static std::string quoted_list(const json& names, std::string_view last_joiner) {
+        std::vector<std::string> texts;  // 6 and "6" read the same: listed once
+        for (const json& name : names)
+            if (std::string text = json_text(name);
+                std::find(texts.begin(), texts.end(), text) == texts.end())
+                texts.push_back(std::move(text));
         std::string out;
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            if (i > 0) out += i + 1 == names.size() ? std::string(last_joiner) : ", ";
-            out += "'" + json_text(names[i]) + "'";
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            if (i > 0) out += i + 1 == texts.size() ? std::string(last_joiner) : ", ";
+            out += "'" + texts[i] + "'";
         }
         return out;
     }
@@ -1279,18 +1286,34 @@ class Walker {
         if (!found) return;
         const std::string why = describe_condition(*cond);
         if (!why.empty()) {
-            const std::string reason = (o == Outcome::Pass ? " (when " : " (unless ") + why + ")";
-            for (Violation& violation : *found) {
-                constexpr std::string_view kTail = "; the deployment fails";
-                std::string& m = violation.message;
-                const std::size_t at = m.rfind(kTail);
-                if (at != std::string::npos)
-                    m.insert(at, reason);
-                else
-                    m += reason;
-            }
+            const std::string reason = (o == Outcome::Pass ? "when " : "unless ") + why;
+            for (Violation& violation : *found)
+                add_reason(violation.message, reason);
         }
         lift(t, std::move(*found));
+    }
+
+    // "... is 7200; AWS allows at most 3600 (REASON); the deployment fails".
+    // A second reason joins the first: "(when 'Type' is 'S3'; REASON)".
+    static void add_reason(std::string& message, std::string_view reason) {
+        constexpr std::string_view kTail = "; the deployment fails";
+        std::size_t at = message.rfind(kTail);
+        if (at == std::string::npos) at = message.size();
+        if (at > 0 && message[at - 1] == ')') {
+            int depth = 0;
+            for (std::size_t i = at; i-- > 0;) {
+                if (message[i] == ')') ++depth;
+                if (message[i] == '(' && --depth == 0) {
+                    const std::string_view opening = std::string_view(message).substr(i);
+                    if (opening.starts_with("(when ") || opening.starts_with("(unless ")) {
+                        message.insert(at - 1, "; " + std::string(reason));
+                        return;
+                    }
+                    break;
+                }
+            }
+        }
+        message.insert(at, " (" + std::string(reason) + ")");
     }
 
     // not: a value matching what AWS forbids.
@@ -1377,14 +1400,32 @@ class Walker {
                 add(Issue::Combination, {}, {}, t.conditional, {});
                 return;
             }
-            // No alternative passes (or, for allOf, some part fails). When one of them is
-            // plainly the one meant, its own violations say what to fix.
+            // Some part of an allOf fails: each failing part's own violations say what to fix,
+            // with the reason a part gives (`why`, the constraints stacklint adds).
+            if (kw == "allOf") {
+                std::vector<Violation> all;
+                for (const std::size_t i : failing) {
+                    std::optional<std::vector<Violation>> found = collect(t, (*it)[i]);
+                    if (!found) {
+                        all.clear();
+                        break;
+                    }
+                    if (const auto why = (*it)[i].find("why");
+                        why != (*it)[i].end() && why->is_string())
+                        for (Violation& violation : *found)
+                            add_reason(violation.message, why->get_ref<const std::string&>());
+                    std::move(found->begin(), found->end(), std::back_inserter(all));
+                }
+                if (!all.empty()) {
+                    lift(t, std::move(all));
+                    continue;
+                }
+            }
+            // No alternative passes. When one of them is plainly the one meant, its own
+            // violations say what to fix.
             const bool none = pass == 0 && unsure == 0;
             if (std::optional<std::vector<Violation>> found =
-                    kw == "allOf"
-                        ? (failing.size() == 1 ? collect(t, (*it)[failing.front()]) : std::nullopt)
-                    : none ? meant_alternative(t, *it)
-                           : std::nullopt) {
+                    kw != "allOf" && none ? meant_alternative(t, *it) : std::nullopt) {
                 lift(t, std::move(*found));
                 continue;
             }

@@ -402,13 +402,30 @@ TEST_CASE("Validator: several plausible alternatives keep the one finding naming
     CHECK(tie.only().issue == Issue::Combination);
 }
 
-TEST_CASE("Validator: allOf reports the one part that fails", "[schema][validator]") {
+TEST_CASE("Validator: allOf reports what each failing part finds", "[schema][validator]") {
     const Run one(kAlternatives, "      Both: {A: abcd, B: x}\n");
     CHECK(one.only().issue == Issue::OutOfBounds);
     CHECK(one.only().path == "Resources/R/Properties/Both/A");
     const Run two(kAlternatives, "      Both: {A: abcd}\n");
-    CHECK(two.only().issue == Issue::Combination);
-    CHECK(two.only().message.find("all of") != std::string::npos);
+    REQUIRE(two.violations.size() == 2);
+    CHECK(two.violations[0].issue == Issue::OutOfBounds);
+    CHECK(two.violations[1].issue == Issue::MissingRequired);
+    CHECK(two.violations[1].message.find("'B'") != std::string::npos);
+}
+
+TEST_CASE("Validator: a part of allOf gives its reason with its violations",
+          "[schema][validator]") {
+    const std::string schema =
+        R"({"typeName":"T::T::T","type":"object","properties":{"Kind":{"type":"string"},
+        "Port":{"type":"integer"}},"allOf":[
+        {"if":{"properties":{"Kind":{"const":"geneve"}},"required":["Kind"]},
+         "then":{"properties":{"Port":{"enum":[6081]}}},"why":"GENEVE listens on 6081"},
+        {"required":["Kind"],"why":"every T names its kind"}]})";
+    const Run run(schema, "      Kind: geneve\n      Port: 80\n");
+    CHECK(run.only().message.find("(when 'Kind' is 'geneve'; GENEVE listens on 6081); the "
+                                  "deployment fails") != std::string::npos);
+    const Run missing(schema, "      Port: 80\n");
+    CHECK(missing.only().message.find("(every T names its kind)") != std::string::npos);
 }
 
 TEST_CASE("Validator: unknown values and Fn::If keep alternatives honest", "[schema][validator]") {

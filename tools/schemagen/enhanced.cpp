@@ -191,7 +191,8 @@ std::size_t attach_constraints(json& reduced, const json& constraints,
         if (!c.is_object() || c.value("type", "") != type) continue;
         const std::string file = c.value("file", "");
         const std::string at = c.value("at", "");
-        const std::string what = "constraint " + file + " on " + type + at;
+        const std::string what =
+            "constraint " + (file.empty() ? std::string("(inline)") : file) + " on " + type + at;
         json::json_pointer pointer;
         try {
             pointer = json::json_pointer(at);
@@ -201,7 +202,21 @@ std::size_t attach_constraints(json& reduced, const json& constraints,
         if (!reduced.contains(pointer)) throw std::runtime_error(what + ": no such path");
         json& target = reduced[pointer];
         if (!target.is_object()) throw std::runtime_error(what + ": not a schema");
-        json schema = reduce_node_schema(constraint_schema(read_json_file(extensions_dir / file)));
+        // A constraint is a file of the enhanced schemas' extensions, or one stacklint writes
+        // itself ("schema", from AWS's documentation named in "source").
+        const auto inline_schema = c.find("schema");
+        if ((inline_schema != c.end()) == !file.empty())
+            throw std::runtime_error(what + ": give either 'file' or 'schema'");
+        json schema = reduce_node_schema(
+            inline_schema != c.end() ? *inline_schema
+                                     : constraint_schema(read_json_file(extensions_dir / file)));
+        // The reason the validator gives with the constraint's violations.
+        if (const auto why = c.find("why"); why != c.end()) {
+            if (!why->is_string() || why->get_ref<const std::string&>().empty())
+                throw std::runtime_error(what + ": 'why' is not a text");
+            if (!schema.is_object()) throw std::runtime_error(what + ": not a schema");
+            schema["why"] = *why;
+        }
         json& all_of = target["allOf"];
         if (all_of.is_null()) all_of = json::array();
         all_of.push_back(std::move(schema));

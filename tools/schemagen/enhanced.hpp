@@ -40,10 +40,14 @@ inline constexpr const char* kBaseRegion = "us-east-1";
 std::size_t apply_corrections(nlohmann::json& reduced, const nlohmann::json& corrections);
 
 // Attaches the constraint schemas listed in `constraints` (tools/schemagen/constraints.json:
-// {"type", "file", "at", "why"}) that belong to the reduced line's type: each constraint file
-// (relative to the enhanced folder's `extensions/`) is reduced and appended to the `allOf` of
+// {"type", "at", "file" or "schema", "why", "source", "finds"}) that belong to the reduced
+// line's type: each constraint (a file relative to the enhanced folder's `extensions/`, or a
+// schema written inline from AWS's documentation) is reduced and appended to the `allOf` of
 // the schema at JSON pointer `at` ("" for the resource's properties). A file whose top-level
-// keys are region names holds one schema per region; they are merged (enums united).
+// keys are region names holds one schema per region; they are merged (enums united). `why`,
+// when given, is kept as the attached schema's "why": the reason the validator adds to the
+// constraint's violations. `source` and `finds` document the entry. Throws naming the
+// constraint when it no longer applies (no such path, no such file).
 std::size_t attach_constraints(nlohmann::json& reduced, const nlohmann::json& constraints,
                                const std::filesystem::path& extensions_dir);
 
