@@ -10,15 +10,16 @@ constexpr RuleInfo kInfo{.id = "T002",
                          .severity = Severity::Error,
                          .summary = "A mapping repeats a key",
                          .doc = R"md(### What it finds
-A key that appears twice in the same mapping, reported at the second occurrence. YAML
-parsers disagree on what a repeated key means (most keep the last value silently);
-stacklint keeps the first and reports the second.
+A key that appears twice in the same mapping, reported at the last occurrence. Like
+CloudFormation, stacklint keeps the last value and judges that one.
 
 ### Why it matters
-CloudFormation rejects templates with duplicate keys. Worse, tools that accept them
-quietly drop one of the values: the resource you review is not the one you deploy. A
-duplicated logical id under `Resources` usually means a copy-paste that was meant to be a
-second resource.
+The tools disagree on what a repeated key means. CloudFormation accepts the template and
+silently keeps the last value (for YAML and JSON alike): the first one, which a reviewer
+reading top-down sees, is not what deploys. `aws cloudformation package` and `deploy` reject
+the file outright ("found duplicate key"), as do other YAML readers. A duplicated logical id
+under `Resources` usually means a copy-paste that was meant to be a second resource, which
+is then never created.
 
 ### Bad
 ```yaml

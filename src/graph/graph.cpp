@@ -10,6 +10,7 @@
 #include "graph/cycles.hpp"
 #include "graph/names.hpp"
 #include "load/scalar_position.hpp"
+#include "model/values.hpp"
 
 namespace stacklint {
 
@@ -310,6 +311,7 @@ class GraphBuilder {
             }
             return;
         }
+        if (node.is_scalar() && has_framework_variable(node.text())) g_.preprocessor_ = true;
         if (!node.is_mapping()) return;
         const std::string_view fn = node.intrinsic_name();
         if (!fn.empty()) {

@@ -165,8 +165,9 @@ class ResourceGraph {
     // True when a `Fn::Transform` snippet (AWS::Include or a macro) appears in the template:
     // its content is unknown until deployment.
     bool has_inline_transform() const { return inline_transform_; }
-    // True when keys of a template preprocessor appear (`Rain::Module`, `Rain::Embed`...) or a
-    // resource's Type is not a string: another tool rewrites the template before deployment.
+    // True when keys of a template preprocessor appear (`Rain::Module`, `Rain::Embed`...),
+    // variables of the Serverless Framework (`${opt:stage}`), or a resource's Type is not a
+    // string: another tool rewrites the template before deployment.
     bool has_preprocessor_syntax() const { return preprocessor_; }
     // True when some Fn::FindInMap names its map with an intrinsic function.
     bool has_dynamic_map_name() const { return dynamic_map_name_; }

@@ -68,11 +68,11 @@ void TreeBuilder::key(std::string text, Mark mark) {
              "duplicate key '" + text + "' (first at line " + std::to_string(first.line) +
                  (doc_.kind == FileKind::Configuration
                       ? "): a configuration file may give each key only once"
-                      : "): CloudFormation rejects a template that repeats a key in one "
-                        "mapping")});
-        // The first occurrence wins; the duplicate's value is read and dropped.
-        text.clear();
-        f.key_mark = Mark{};
+                      : "): CloudFormation keeps only this last value and silently drops the "
+                        "first, and `aws cloudformation package` and `deploy` reject the "
+                        "file; remove one of them")});
+        // The last occurrence wins, as CloudFormation reads it: the earlier one goes.
+        std::erase_if(entries, [&](const Entry& e) { return e.key == text; });
     }
     f.key = std::move(text);
 }
@@ -104,7 +104,6 @@ void TreeBuilder::attach(Node node) {
         return;
     }
     f.has_key = false;
-    if (!f.key_mark.valid()) return;  // value of a duplicate key
     f.node.entries().push_back(Entry{std::move(f.key), f.key_mark, std::move(node)});
     f.key.clear();
 }

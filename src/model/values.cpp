@@ -1,6 +1,7 @@
 #include "model/values.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -116,6 +117,18 @@ bool is_no_value(const Node& node) {
     if (node.intrinsic_name() != "Ref") return false;
     const Node* arg = node.intrinsic_arg();
     return arg->is_scalar() && arg->text() == "AWS::NoValue";
+}
+
+bool has_framework_variable(std::string_view text) {
+    static constexpr std::array<std::string_view, 6> kPrefixes = {
+        "self:", "opt:", "sls:", "file(", "cf:", "param:"};
+    for (std::size_t at = text.find("${"); at != std::string_view::npos;
+         at = text.find("${", at + 2)) {
+        const std::string_view rest = text.substr(at + 2);
+        for (std::string_view prefix : kPrefixes)
+            if (rest.starts_with(prefix)) return true;
+    }
+    return false;
 }
 
 PossibleValues possible_values(const Node& node) {

@@ -54,6 +54,12 @@ bool is_generated_mapping(const Node& node);
 // True when `node` is `{Ref: AWS::NoValue}`.
 bool is_no_value(const Node& node);
 
+// True when `text` holds a variable of the Serverless Framework (`${self:...}`, `${opt:...}`,
+// `${sls:...}`, `${file(...)}`, `${cf:...}`, `${param:...}`): the framework writes the value
+// before CloudFormation reads the template, so what it will be is not known. (`${aws:...}` and
+// `${s3:...}` are not among them: IAM policy variables look the same.)
+bool has_framework_variable(std::string_view text);
+
 // Every literal shape a whole subtree may take (a property block, a list of lifecycle rules,
 // one policy statement): `possible_values` applied at every depth. Each candidate is the
 // subtree with every `Fn::If` replaced by one of its branches and every `Ref: AWS::NoValue`

@@ -450,6 +450,10 @@ class Walker {
             unsure_ = true;  // a dynamic reference, resolved at deploy time
             return;
         }
+        if (v.is_scalar() && has_framework_variable(v.text())) {
+            unsure_ = true;  // the Serverless Framework writes the value first
+            return;
+        }
         if (v.is_scalar() && env_.uses_loop_identifier(v.text())) {
             unsure_ = true;  // rewritten by the Fn::ForEach loop
             return;

@@ -164,14 +164,15 @@ TEST_CASE("YAML: unknown tags are T003 findings, not failures") {
     CHECK(at(*doc.root, "A").text() == "Db.Arn");
 }
 
-TEST_CASE("YAML: duplicate keys are T002 at the second key") {
+TEST_CASE("YAML: duplicate keys are T002 at the second key, which wins as in CloudFormation") {
     Document doc = load_text("t.yaml", "A: 1\nB: 2\nA: 3\n");
     REQUIRE(doc.root);
     REQUIRE(doc.diagnostics.size() == 1);
     CHECK(doc.diagnostics[0].rule == "T002");
     CHECK(doc.diagnostics[0].mark == Mark{3, 1});
     CHECK_THAT(doc.diagnostics[0].message, Catch::Contains("first at line 1"));
-    CHECK(at(*doc.root, "A").text() == "1");
+    CHECK(at(*doc.root, "A").text() == "3");
+    CHECK(at(*doc.root, "A").mark() == Mark{3, 4});
     CHECK(doc.root->entries().size() == 2);
 }
 
