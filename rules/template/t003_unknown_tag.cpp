@@ -16,8 +16,9 @@ A local YAML tag (`!Something`) that is not one of CloudFormation's short forms:
 `!Not`, `!ToJsonString`, `!Length`, and the rule functions of the `Rules` section
 (`!Contains`, `!EachMemberEquals`, `!EachMemberIn`, `!RefAll`, `!ValueOf`, `!ValueOfAll`),
 which AWS's own sample templates write as tags. Rain's tags (`!Rain::Embed`,
-`!Rain::Module`) are reported too: the template must be processed before CloudFormation
-can read it, and because Rain rewrites it, the reference rules (T020-T045) skip such a
+`!Rain::Module`) are reported as info, not as errors: they are no mistake, but
+CloudFormation reads the template only once `rain pkg` has written it out (lint that output
+for a full check), and because Rain rewrites it, the reference rules (T020-T045) skip such a
 template. Any other unknown tag is taken for a typo: the value is read as if untagged and
 every other rule still checks the template.
 

@@ -11,7 +11,9 @@ constexpr RuleInfo kInfo{.id = "T006",
                          .summary = "A resource has no Type, or its Type is not a string",
                          .doc = R"md(### What it finds
 A resource whose definition has no `Type` key, or whose `Type` is not a plain string
-(a list, a mapping, an intrinsic function, an empty value).
+(a list, a mapping, an intrinsic function, an empty value). A `Type` that is a Rain module
+(`Rain::Module`) is reported as info: a directive of the Rain preprocessor, read by
+CloudFormation only once `rain pkg` has written the template out.
 
 ### Why it matters
 CloudFormation cannot create a resource without knowing its type and rejects the
@@ -50,11 +52,12 @@ class ResourceMissingType final : public Rule {
                                     "' has no Type; CloudFormation cannot create it",
                                 r.id, path});
             } else if (r.type->value.get("Rain::Module") != nullptr) {
+                // A preprocessor's directive, no mistake: info.
                 out.add(stack, {r.type->key_mark,
                                 "the Type of resource '" + std::string(r.id) +
                                     "' is a Rain module; CloudFormation cannot read it until "
                                     "the template is packaged with 'rain pkg'",
-                                r.id, path + "/Type"});
+                                r.id, path + "/Type", Severity::Info});
             } else if (!r.type->value.is_scalar() || r.type->value.text().empty()) {
                 // A block mapping starts at its first key, a line below: point at `Type`.
                 out.add(stack,

@@ -16,7 +16,9 @@ Keys of a resource other than `Type`, `Properties`, `DependsOn`, `Condition`, `M
 resources may also have `Connectors` and `IgnoreGlobals`, custom resources `Version`), with
 a suggestion when the key looks like a misspelling. A `Description` beside them is not
 reported: CloudFormation accepts and ignores it (AWS CodeStar writes one on every resource),
-and SAM drops it. Templates processed by a macro are skipped: macros define attributes of
+and SAM drops it. `Overrides`, which belongs to Rain modules, is reported as info: a
+directive of the Rain preprocessor, read by CloudFormation only once `rain pkg` has written
+the template out. Templates processed by a macro are skipped: macros define attributes of
 their own.
 
 ### Why it matters
@@ -70,7 +72,7 @@ class UnknownResourceAttribute final : public Rule {
                     out.add(stack, {e.key_mark,
                                     "'Overrides' belongs to Rain modules; CloudFormation cannot "
                                     "read it until the template is packaged with 'rain pkg'",
-                                    r.id, path_of({"Resources", r.id, e.key})});
+                                    r.id, path_of({"Resources", r.id, e.key}), Severity::Info});
                     continue;
                 }
                 const std::string hint = did_you_mean(e.key, kAttributes);

@@ -99,7 +99,10 @@ std::string path_of(std::initializer_list<std::string_view> segments) {
 namespace stacklint {
 void report_load_diagnostics(const Stack& stack, Reporter& out) {
     for (const Diagnostic& d : stack.doc.diagnostics) {
-        if (d.rule == out.rule().id) out.add(stack, Report{d.mark, d.message});
+        if (d.rule != out.rule().id) continue;
+        Report r{d.mark, d.message};
+        if (d.preprocessor) r.severity = Severity::Info;
+        out.add(stack, std::move(r));
     }
 }
 }  // namespace stacklint

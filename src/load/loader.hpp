@@ -21,6 +21,9 @@ struct Diagnostic {
     std::string_view rule;
     Mark mark;
     std::string message;
+    // A directive of a template preprocessor (Rain's `!Rain::Embed`): no mistake, but the
+    // template is read only after the preprocessor ran. Reported as info.
+    bool preprocessor = false;
 };
 
 // Bounds that keep hostile input from exhausting the stack or memory. Documented in README.

@@ -256,7 +256,17 @@ class YamlHandler final : public YAML::EventHandler {
     }
 
     void unknown_tag(const std::string& tag, Mark mark) {
-        if (tag.starts_with("!Rain::")) doc_.preprocessor_tags = true;
+        if (tag.starts_with("!Rain::")) {
+            doc_.preprocessor_tags = true;
+            doc_.diagnostics.push_back(
+                {"T003", mark,
+                 "'" + tag +
+                     "' is a directive of the Rain preprocessor: CloudFormation reads the "
+                     "template only once 'rain pkg' has written it out; lint that output for a "
+                     "full check",
+                 true});
+            return;
+        }
         static const std::vector<std::string_view> kShortForms = {
             "!Ref",          "!Condition",   "!Base64",        "!Cidr",   "!FindInMap", "!GetAZs",
             "!GetAtt",       "!ImportValue", "!Join",          "!Select", "!Split",     "!Sub",

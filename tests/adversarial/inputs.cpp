@@ -130,6 +130,63 @@ std::string yaml_nested_if(std::size_t depth) {
            repeat("]", depth) + "\n";
 }
 
+std::string template_with_conditions(std::size_t n) {
+    constexpr std::size_t kParameters = 12;
+    constexpr std::size_t kConditions = 48;
+    std::string out = "Parameters:\n";
+    for (std::size_t p = 0; p < kParameters; ++p)
+        out.append("  P")
+            .append(std::to_string(p))
+            .append(":\n    Type: String\n    Default: a\n    AllowedValues: [a, b]\n");
+    out += "Conditions:\n";
+    for (std::size_t c = 0; c < kConditions; ++c) {
+        const std::string a = "!Equals [!Ref P" + std::to_string(c % kParameters) + ", a]";
+        const std::string b =
+            "!Equals [!Ref P" + std::to_string((c * 5 + 3) % kParameters) + ", b]";
+        const std::string d =
+            "!Equals [!Ref P" + std::to_string((c * 7 + 1) % kParameters) + ", a]";
+        out.append("  C").append(std::to_string(c)).append(": ");
+        switch (c % 3) {
+            case 0:
+                out.append(a);
+                break;
+            case 1:
+                out.append("!And [" + a + ", !Not [" + b + "]]");
+                break;
+            default:
+                out.append("!Or [" + a + ", " + b + ", " + d + "]");
+                break;
+        }
+        out += "\n";
+    }
+    out += "Resources:\n";
+    for (std::size_t r = 0; r < n; ++r) {
+        const std::size_t uses = r % 2 == 0 ? 8 : 5;
+        out.append("  Group")
+            .append(std::to_string(r))
+            .append(
+                ":\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n"
+                "      ReplicationGroupDescription: group\n      Engine: redis\n");
+        const char* const keys[] = {"NumNodeGroups",
+                                    "ReplicasPerNodeGroup",
+                                    "AutomaticFailoverEnabled",
+                                    "MultiAZEnabled",
+                                    "Port",
+                                    "SnapshotRetentionLimit",
+                                    "TransitEncryptionEnabled",
+                                    "AtRestEncryptionEnabled"};
+        const char* const values[] = {"[C, 2, 1]",        "[C, 0, 1]",       "[C, false, true]",
+                                      "[C, false, true]", "[C, 6379, 6380]", "[C, 1, 0]",
+                                      "[C, true, false]", "[C, true, false]"};
+        for (std::size_t k = 0; k < uses; ++k) {
+            std::string value = values[k];
+            value.replace(1, 1, "C" + std::to_string((r + k * 5) % kConditions));
+            out.append("      ").append(keys[k]).append(": !If ").append(value).append("\n");
+        }
+    }
+    return out;
+}
+
 std::vector<GeneratedInput> all_inputs() {
     constexpr std::size_t kDeep = 100'000;
     constexpr std::size_t kMiB = 1024 * 1024;
@@ -149,6 +206,7 @@ std::vector<GeneratedInput> all_inputs() {
         {"10mb-value.yaml", yaml_long_value(10 * kMiB)},
         {"1m-sub-variables.json", json_sub_variables(1'000'000)},
         {"nested-if.yaml", yaml_nested_if(250)},
+        {"2k-resources-48-conditions.yaml", template_with_conditions(2'000)},
     };
 }
 

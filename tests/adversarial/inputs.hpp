@@ -32,6 +32,11 @@ std::string json_long_key(std::size_t length);
 std::string yaml_long_value(std::size_t length);  // a property value of that length
 std::string json_sub_variables(std::size_t n);    // one Fn::Sub with n variables and n placeholders
 std::string yaml_nested_if(std::size_t depth);    // Fn::If inside Fn::If ...
+// n resources whose properties depend on many conditions: 12 parameters with two allowed
+// values each, 48 conditions built on them with Fn::And/Or/Not, and per resource Fn::If on
+// 8 conditions (every 2^12 fact combination to analyse; too many scenarios to validate each)
+// or on 5 (32 scenarios, each validated): the most work the per-scenario validation does.
+std::string template_with_conditions(std::size_t n);
 
 // Every generator at the size the suite uses, for benchmarks that want the files on disk.
 std::vector<GeneratedInput> all_inputs();

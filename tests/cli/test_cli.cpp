@@ -49,6 +49,23 @@ TEST_CASE("CLI: exit code follows --fail-on") {
     CHECK(run_stacklint("--fail-on none " + broken, out) == 0);
 }
 
+TEST_CASE("CLI: a Rain source template's directives are info and do not fail the run") {
+    const std::string rain = write_temp("cli/rain.yaml",
+                                        "Resources:\n"
+                                        "  Site:\n"
+                                        "    Type: !Rain::Module modules/site.yml\n"
+                                        "  Bucket:\n"
+                                        "    Type: AWS::S3::Bucket\n"
+                                        "    Properties:\n"
+                                        "      BucketName: !Rain::Embed name.txt\n");
+    std::string out;
+    CHECK(run_stacklint("--no-config --select T " + rain, out) == 0);
+    CHECK_THAT(out, Catch::Contains(rain + ":3:11: info T003 '!Rain::Module' is a directive of "
+                                           "the Rain preprocessor"));
+    CHECK_THAT(out, Catch::Contains(rain + ":7:19: info T003 '!Rain::Embed'"));
+    CHECK_THAT(out, Catch::Contains("0 errors"));
+}
+
 TEST_CASE("CLI: text output is path:line:col: severity ID message [resource], then a summary") {
     const std::string broken = write_temp("cli/text.yaml", kBroken);
     std::string out;

@@ -161,7 +161,12 @@ TEST_CASE("YAML: unknown tags are T003 findings, not failures") {
     CHECK(doc.diagnostics[0].rule == "T003");
     CHECK(doc.diagnostics[0].mark == Mark{1, 4});
     CHECK_THAT(doc.diagnostics[0].message, Catch::Contains("did you mean '!GetAtt'"));
+    CHECK_FALSE(doc.diagnostics[0].preprocessor);
     CHECK(at(*doc.root, "A").text() == "Db.Arn");
+    // Rain's directives are a preprocessor's, not typos.
+    CHECK(doc.diagnostics[1].preprocessor);
+    CHECK_THAT(doc.diagnostics[1].message, Catch::Contains("rain pkg"));
+    CHECK(doc.preprocessor_tags);
 }
 
 TEST_CASE("YAML: duplicate keys are T002 at the second key, which wins as in CloudFormation") {
