@@ -21,8 +21,9 @@ documented return values ([docs/formats.md](formats.md)). `Ref` to an
 `AWS::EC2::SecurityGroup` returns its id when the group has a `VpcId`, and its name when it
 has none (a group in the default VPC); when `VpcId` depends on a condition, nothing is said.
 Parameters of AWS-specific types (`AWS::EC2::SecurityGroup::Id`, `List<AWS::EC2::Subnet::Id>`)
-return what their type names. Only mismatches within one kind of resource are reported:
-there the data is certain.
+return what their type names. Only mismatches the data makes certain are reported: within
+one kind of resource, and a name, id or URL where the property's pattern admits nothing but
+an ARN (`Role: !Ref Bucket` on a Lambda function).
 
 ### Why it matters
 The value passes every syntax check and fails when the service reads it, after the

@@ -149,7 +149,7 @@ class DynamoDbKeyAttributes final : public Rule {
                     if (same != found.end())
                         same->second.push_back(choice);
                     else
-                        found.push_back({std::move(p), {choice}});
+                        found.emplace_back(std::move(p), std::vector<std::uint64_t>{choice});
                 }
             }
             for (auto& [p, choices] : found) {

@@ -113,17 +113,16 @@ class PlaceholderOutsideSub final : public Rule {
                 const std::string_view base = v.name.substr(0, v.name.find('.'));
                 const bool attribute = base.size() < v.name.size();
                 std::string what;
-                if (!attribute && is_pseudo_parameter(v.name)) {
+                // In a script or a program, ${name} is the language's own: only pseudo
+                // parameters are judged there.
+                if (!attribute && is_pseudo_parameter(v.name))
                     what = "the pseudo parameter";
-                } else if (multiline) {
-                    continue;  // a script's or program's own ${name}
-                } else if (!attribute && t.find_parameter(v.name) != nullptr) {
+                else if (!multiline && !attribute && t.find_parameter(v.name) != nullptr)
                     what = "the parameter";
-                } else if (t.find_resource(base) != nullptr) {
+                else if (!multiline && t.find_resource(base) != nullptr)
                     what = attribute ? "an attribute of the resource" : "the resource";
-                } else {
+                else
                     continue;
-                }
                 if (!locate && stack.doc.source) locate.emplace(*stack.doc.source, n);
                 const Mark mark =
                     locate ? locate->at(v.offset, text.substr(v.offset, v.name.size() + 3))

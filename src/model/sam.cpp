@@ -578,7 +578,7 @@ class SamBuilder {
         add(r, id + stage_name + "Stage", "AWS::ApiGateway::Stage", std::move(stage), false);
         std::vector<std::string> available = {"Stage", "Deployment"};
         std::vector<std::string> unavailable;
-        (props.get("Domain") != nullptr ? available : unavailable).push_back("DomainName");
+        (props.get("Domain") != nullptr ? available : unavailable).emplace_back("DomainName");
         const Node* auth = props.get("Auth");
         const bool usage = auth != nullptr && is_literal_mapping(*auth) && auth->get("UsagePlan");
         for (const char* p2 : {"UsagePlan", "UsagePlanKey", "ApiKey"})
@@ -604,7 +604,7 @@ class SamBuilder {
             "AWS::ApiGatewayV2::Stage", std::move(stage), false);
         std::vector<std::string> available = {"Stage"};
         std::vector<std::string> unavailable;
-        (props.get("Domain") != nullptr ? available : unavailable).push_back("DomainName");
+        (props.get("Domain") != nullptr ? available : unavailable).emplace_back("DomainName");
         references(id, std::move(available), std::move(unavailable));
     }
 

@@ -35,8 +35,8 @@ constexpr std::array<FormatInfo, 27> kFormats = {{
     {"AWS::EC2::VPC.Id", "a VPC id (vpc-...)", "AWS::EC2::VPC", "Id", ""},
     {"AWS::EC2::Image.Id", "an AMI id (ami-...) or resolve:ssm:PARAMETER", "AWS::EC2::Image", "Id",
      ""},
-    {"AWS::KMS::Key.Arn", "a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)", "AWS::KMS::Key",
-     "Arn", ""},
+    {"AWS::KMS::Key.Arn", "a KMS key or alias ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)",
+     "AWS::KMS::Key", "Arn", ""},
     {"AWS::KMS::Key.Id", "a KMS key id (1234abcd-12ab-34cd-56ef-1234567890ab)", "AWS::KMS::Key",
      "Id", ""},
     {"AWS::KMS::Alias.AliasName", "a KMS alias name (alias/NAME)", "AWS::KMS::Alias", "AliasName",
@@ -249,6 +249,12 @@ const FormatInfo* find_format(std::string_view name) {
     return it == kFormats.end() ? nullptr : &*it;
 }
 
+// The definitions follow AWS's documentation (docs/formats.md lists the pages): VPC user guide
+// "VPC CIDR blocks" (networks); EC2 user guide "Resource IDs" (sg-, subnet-, vpc-, ami- ids)
+// and "Use Systems Manager parameters for AMIs" (resolve:ssm:); KMS developer guide "Key
+// identifiers" (key ids, mrk- ids, key and alias ARNs, alias names); IAM user guide "IAM
+// identifiers" and "Amazon Resource Names" (ARNs); S3 user guide "Bucket naming rules";
+// CloudWatch Logs API "CreateLogGroup" (log group names).
 FormatCheck check_format(const FormatInfo& format, std::string_view value) {
     const std::string_view name = format.name;
     if (!format.item.empty()) return {};

@@ -30,7 +30,9 @@ namespace stacklint::schema {
 struct ResourceSchema {
     std::string type_name;
     // The reduced line: properties, definitions, required, additionalProperties,
-    // oneOf/anyOf/allOf, the pointer lists, physicalNameProperty, attributes.
+    // oneOf/anyOf/allOf, the pointer lists, physicalNameProperty, attributes, the region
+    // fields (absentRegions, regionalProperties) and, for SAM types, globals and
+    // deployedType (schemas/README.md).
     nlohmann::json doc;
     // The property that fixes the physical name ("BucketName"), if known.
     std::optional<std::string> physical_name_property;

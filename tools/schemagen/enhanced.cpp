@@ -175,7 +175,7 @@ std::size_t apply_corrections(json& reduced, const json& corrections) {
             for (const auto& [key, value] : c.at("value").items())
                 target[key] = value;
         } else {
-            throw std::runtime_error(what + ": unknown op (replace, remove-item, merge)");
+            throw std::runtime_error(what + ": unknown op (replace, remove-item, remove, merge)");
         }
         ++applied;
     }
@@ -315,7 +315,15 @@ std::string generate_from_enhanced(const fs::path& enhanced_dir, const fs::path&
         } catch (const std::runtime_error& e) {
             throw std::runtime_error(base_id + ".json: " + e.what());
         }
-        st.writable_read_only += drop_writable_read_only(reduced);
+        if (const std::size_t dropped = drop_writable_read_only(reduced); dropped > 0) {
+            st.writable_read_only += dropped;
+            // A name property that was wrongly read-only fixes the physical name after all.
+            if (!reduced.contains("physicalNameProperty"))
+                if (const std::optional<std::string> name = derive_physical_name(reduced)) {
+                    reduced["physicalNameProperty"] = *name;
+                    ++st.reduce.physical_names;
+                }
+        }
         // Attributes AWS's own schema offers that the enhanced one left out (a nested stack's
         // Outputs, SSM parameters' Arn...): Fn::GetAtt reads them.
         if (const auto attrs = raw_attributes.find(type); attrs != raw_attributes.end()) {

@@ -54,7 +54,8 @@ std::size_t attach_constraints(nlohmann::json& reduced, const nlohmann::json& co
 // Reads the enhanced folder and returns the JSONL text (one sorted line per resource type).
 // `raw_dir`, when not empty, holds AWS's raw schemas (shared/schemas/aws-us-east-1): their
 // `deprecatedProperties` are added to the enhanced ones, which leave some out (a deprecated
-// property is still accepted, and must not read as unknown).
+// property is still accepted, and must not read as unknown), and so are the attributes their
+// read-only properties give that the enhanced ones lack (Fn::GetAtt reads them).
 // `sam_schema`, when given, is SAM's JSON Schema (shared/schemas/sam/sam.schema.json): its
 // AWS::Serverless::* types get lines of their own (schemagen/sam.hpp).
 std::string generate_from_enhanced(const std::filesystem::path& enhanced_dir,

@@ -17,15 +17,16 @@ namespace {
 using nlohmann::json;
 
 // Keywords whose value is copied as it is (it holds no sub-schema).
-constexpr std::array<std::string_view, 26> kValueKeywords = {
+constexpr std::array<std::string_view, 27> kValueKeywords = {
     "$ref", "type", "enum", "const", "pattern", "format", "minimum", "maximum", "exclusiveMinimum",
     "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems",
     "uniqueItems", "minProperties", "maxProperties", "required",
-    // Constraints the enhanced
-    // schemas add (see
-    // schemas/README.md).
+    // Constraints the enhanced schemas add (see schemas/README.md).
     "requiredXor", "requiredOr", "dependentRequired", "dependentExcluded", "enumCaseInsensitive",
-    "uniqueKeys", "maxUniqueItems"};
+    "uniqueKeys", "maxUniqueItems",
+    // stacklint's own: the reason a constraint gives with its violations (constraints.json),
+    // kept when a line is reduced again (SAM's pass-through properties).
+    "why"};
 
 // Keywords whose value is one sub-schema (or a boolean schema).
 constexpr std::array<std::string_view, 8> kSchemaKeywords = {"additionalProperties",

@@ -3,7 +3,9 @@
 // schemagen INPUT_DIR OUTPUT_FILE
 //
 // The first form makes schemas/cfn-resource-types.jsonl from the enhanced resource schemas
-// (shared/schemas/cfn-lint-enhanced) and the project's own corrections and constraint list;
+// (shared/schemas/cfn-lint-enhanced), AWS's raw schemas (deprecated properties, attributes),
+// SAM's schema (the AWS::Serverless::* lines) and the project's own corrections and
+// constraint list;
 // the second reduces a folder of raw AWS resource provider schemas (the generator's golden
 // test). See schemas/README.md.
 #include <chrono>
