@@ -24,6 +24,7 @@ while True:
     command = text[start + len(opening):eol]
     env = dict(os.environ, NO_COLOR="1")
     env.pop("GITHUB_WORKSPACE", None)
+    env.pop("CI_PROJECT_DIR", None)
     printed = subprocess.run("build/stacklint " + command, shell=True, cwd=root, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout.decode()
     stale += printed != text[eol + 1:end]

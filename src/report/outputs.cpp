@@ -14,6 +14,7 @@ std::optional<ReportFormat> parse_report_format(std::string_view name) {
     if (name == "sarif") return ReportFormat::Sarif;
     if (name == "junit") return ReportFormat::Junit;
     if (name == "github") return ReportFormat::Github;
+    if (name == "gitlab") return ReportFormat::Gitlab;
     return std::nullopt;
 }
 
@@ -34,6 +35,9 @@ void write_report(ReportFormat format, std::ostream& out, const LintResult& resu
             return;
         case ReportFormat::Github:
             write_github(out, result, options);
+            return;
+        case ReportFormat::Gitlab:
+            write_gitlab(out, result, options);
             return;
     }
 }

@@ -11,9 +11,9 @@
 
 namespace stacklint {
 
-enum class ReportFormat { Text, Json, Sarif, Junit, Github };
+enum class ReportFormat { Text, Json, Sarif, Junit, Github, Gitlab };
 
-// "text", "json", "sarif", "junit", "github".
+// "text", "json", "sarif", "junit", "github", "gitlab".
 std::optional<ReportFormat> parse_report_format(std::string_view name);
 
 void write_report(ReportFormat format, std::ostream& out, const LintResult& result,

@@ -1,5 +1,6 @@
 // Writing a run's results: human text, machine JSON, SARIF for code scanning, JUnit XML for
-// CI test reports, and GitHub workflow commands for pull-request annotations.
+// CI test reports, GitHub workflow commands for pull-request annotations and GitLab Code
+// Quality JSON for merge requests.
 #pragma once
 
 #include <filesystem>
@@ -33,7 +34,7 @@ struct ReportOptions {
     bool color = false;  // text: ANSI colours
     // junit: findings at or above it are failures (nullopt: none are, as with --fail-on none).
     std::optional<Severity> fail_on = Severity::Warning;
-    // sarif, junit, github: paths are written relative to this directory when inside it
+    // sarif, junit, github, gitlab: paths are written relative to this directory when inside it
     // (empty: the working directory).
     std::filesystem::path base;
     // sarif: which rules ran and at what severity (the rule catalogue); empty: every rule at its
@@ -46,6 +47,7 @@ void write_json(std::ostream& out, const LintResult& result);
 void write_sarif(std::ostream& out, const LintResult& result, const ReportOptions& options);
 void write_junit(std::ostream& out, const LintResult& result, const ReportOptions& options);
 void write_github(std::ostream& out, const LintResult& result, const ReportOptions& options);
+void write_gitlab(std::ostream& out, const LintResult& result, const ReportOptions& options);
 
 // docs/rules.md: every rule's documentation, and how to suppress it.
 void write_rules_markdown(std::ostream& out);

@@ -17,10 +17,11 @@
 namespace stacklint::test {
 
 namespace {
-// The binary reads GITHUB_WORKSPACE for --format github: the suite runs it without (tests that
-// need one set it on the command line), so that running the tests inside GitHub Actions
-// changes nothing.
+// The binary reads GITHUB_WORKSPACE for --format github and CI_PROJECT_DIR for --format
+// gitlab: the suite runs it without (tests that need one set it on the command line), so that
+// running the tests inside GitHub Actions or GitLab CI changes nothing.
 [[maybe_unused]] const bool kNoGithubWorkspace = ::unsetenv("GITHUB_WORKSPACE") == 0;
+[[maybe_unused]] const bool kNoGitlabProjectDir = ::unsetenv("CI_PROJECT_DIR") == 0;
 }  // namespace
 
 Document load_text(const std::string& name, const std::string& text) {
