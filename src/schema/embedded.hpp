@@ -12,4 +12,7 @@ std::string_view embedded_data();
 // policy_templates.json): what `S3CrudPolicy: {BucketName: ...}` and the others expand to.
 std::string_view embedded_sam_policy_templates();
 
+// schemas/sources.tsv: each embedded data set with its date and license (`--version`).
+std::string_view embedded_data_sources();
+
 }  // namespace stacklint::schema

@@ -22,6 +22,8 @@ TEST_CASE("CLI: --version and --help exit 0") {
     std::string out;
     CHECK(run_stacklint("--version", out) == 0);
     CHECK_THAT(out, Catch::StartsWith("stacklint "));
+    CHECK_THAT(out, Catch::Contains("embedded data (as of):"));
+    CHECK_THAT(out, Catch::Contains("SAM schema"));
     CHECK(run_stacklint("--help", out) == 0);
     CHECK_THAT(out, Catch::Contains("Exit codes:"));
     CHECK_THAT(out, Catch::Contains("--fail-on"));
@@ -259,6 +261,29 @@ TEST_CASE("CLI: rules and explain") {
     }
     CHECK(run_stacklint("explain T999", out, true) == 2);
     CHECK_THAT(out, Catch::Contains("no rule 'T999'"));
+}
+
+TEST_CASE("CLI: completion scripts name every subcommand, option, format and rule id") {
+    std::string rules_json;
+    REQUIRE(run_stacklint("rules --format json", rules_json) == 0);
+    const auto rules = nlohmann::json::parse(rules_json);
+    for (const char* shell : {"bash", "zsh", "fish"}) {
+        INFO(shell);
+        std::string out;
+        REQUIRE(run_stacklint(std::string("completion ") + shell, out) == 0);
+        for (const auto& rule : rules) {
+            CHECK_THAT(out, Catch::Contains(rule["id"].get<std::string>() + " "));
+            CHECK_THAT(out, Catch::Contains(rule["name"].get<std::string>()));
+        }
+        for (const char* word :
+             {"rules", "explain", "graph", "completion", "select", "output-gitlab",
+              "write-baseline", "no-require-reasons", "gitlab", "sarif", "mermaid", "markdown"})
+            CHECK_THAT(out, Catch::Contains(word));
+    }
+    std::string out;
+    CHECK(run_stacklint("completion", out, true) == 2);
+    CHECK(run_stacklint("completion tcsh", out, true) == 2);
+    CHECK_THAT(out, Catch::Contains("tcsh not in {bash,zsh,fish}"));
 }
 
 TEST_CASE("CLI: the bundled example lints and fails as documented") {
