@@ -29,5 +29,5 @@ fi
 
 werror=OFF
 [[ -n ${CI:-} ]] && werror=ON
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSTACKLINT_WERROR="$werror" >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSTACKLINT_WERROR="$werror" -DSTACKLINT_PORTABLE=ON >/dev/null
 cmake --build build -j"$(nproc)"
