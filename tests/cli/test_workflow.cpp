@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -223,6 +225,64 @@ TEST_CASE("GitHub: workflow commands with GitHub's escaping") {
                           " --no-config app.yaml",
                       out) == 1);
     CHECK_THAT(out, Catch::StartsWith("app.yaml:2:3: error T007"));
+}
+
+TEST_CASE("GitLab: Code Quality JSON with the baseline's fingerprints") {
+    const std::string dir = make_project("gitlab");
+    // Three findings of one rule on one resource and path (three ${} in one string that no
+    // Fn::Sub reads): the same baseline fingerprint.
+    write_temp("gitlab/templates/twice.yaml",
+               "Resources:\n"
+               "  Topic:\n"
+               "    Type: AWS::SNS::Topic\n"
+               "    Properties:\n"
+               "      DisplayName: \"${AWS::Region}-${AWS::StackName}-${AWS::AccountId}\"\n");
+    std::string out;
+    REQUIRE(run_in(dir, "--no-config -f gitlab templates", out) == 1);
+    const auto issues = nlohmann::json::parse(out);
+    REQUIRE(issues.is_array());
+    REQUIRE(issues.size() >= 4);
+    std::set<std::string> fingerprints;
+    bool saw_t007 = false;
+    for (const auto& issue : issues) {
+        // What GitLab requires of every issue.
+        for (const char* key : {"description", "check_name", "fingerprint", "severity"})
+            CHECK(issue[key].is_string());
+        CHECK(issue["location"]["path"].is_string());
+        CHECK(issue["location"]["lines"]["begin"].get<int>() >= 1);
+        CHECK(fingerprints.insert(issue["fingerprint"].get<std::string>()).second);  // unique
+        if (issue["check_name"] == "T007 invalid-logical-id") {
+            saw_t007 = true;
+            CHECK(issue["severity"] == "critical");
+            CHECK(issue["location"]["path"] == "templates/app.yaml");
+            CHECK(issue["location"]["lines"]["begin"] == 2);
+            CHECK_THAT(
+                issue["description"].get<std::string>(),
+                Catch::Contains("resource name 'bad-name'") && Catch::EndsWith("[bad-name]"));
+            // The key a baseline records for the same finding.
+            CHECK(issue["fingerprint"] ==
+                  "T007|templates/app.yaml|app|bad-name|Resources/bad-name");
+        }
+    }
+    CHECK(saw_t007);
+    // The second and third findings of that string get |2 and |3.
+    std::size_t repeated = 0;
+    for (const std::string& f : fingerprints)
+        repeated += f.ends_with("|2") || f.ends_with("|3");
+    CHECK(repeated == 2);
+
+    // Paths from the project root, which GitLab gives as CI_PROJECT_DIR, wherever it runs; in
+    // the --output-gitlab file too. A file that cannot be read is a blocker issue.
+    REQUIRE(run_shell("cd '" + dir + "/templates' && CI_PROJECT_DIR='" + dir + "' " + kBin +
+                          " --no-config --output-gitlab ../cq.json -q app.yaml missing.yaml",
+                      out) == 2);
+    const auto file = nlohmann::json::parse(read_all(dir + "/cq.json"));
+    REQUIRE(file.size() >= 2);
+    CHECK(file[0]["location"]["path"] == "templates/app.yaml");
+    CHECK(file.back()["severity"] == "blocker");
+    CHECK(file.back()["location"]["path"] == "templates/missing.yaml");
+    CHECK_THAT(file.back()["description"].get<std::string>(),
+               Catch::StartsWith("stacklint could not check this file: "));
 }
 
 TEST_CASE("Outputs: text on stdout and machine files in the same run, written atomically") {
@@ -709,7 +769,8 @@ TEST_CASE("Docs: every place that says how to build names all of tools/debian-pa
         std::istringstream words(line);
         std::string package, how;
         words >> package >> how;
-        if (package.empty() || package.starts_with("#") || how == "tests") continue;
+        if (package.empty() || package.starts_with("#") || how == "tests" || how == "package")
+            continue;
         packages.push_back(package);
     }
     REQUIRE(packages.size() >= 8);
@@ -735,23 +796,66 @@ TEST_CASE("Docs: every place that says how to build names all of tools/debian-pa
         }
     };
 
-    // Every `apt-get install` line of the README (the GitHub workflow, the GitLab job) and its
-    // pre-commit section.
+    // Every `apt-get install` line of the README, of docs/ci.md and of the CI recipes in
+    // examples/ci/ (the GitHub workflow, the GitLab job), and the README's pre-commit section.
     const std::string readme = read_all(test::source_path("README.md"));
-    std::istringstream lines(readme);
     std::size_t installs = 0;
-    while (std::getline(lines, line)) {
-        if (line.find("apt-get install") == std::string::npos) continue;
-        ++installs;
-        names_all(line);
+    for (const char* file : {"README.md", "docs/ci.md", "examples/ci/github-actions.yml",
+                             "examples/ci/gitlab-ci.yml"}) {
+        std::istringstream lines(read_all(test::source_path(file)));
+        while (std::getline(lines, line)) {
+            // Installing the built package (apt-get install ./stacklint_*.deb) is not building.
+            if (line.find("apt-get install") == std::string::npos ||
+                line.find(".deb") != std::string::npos)
+                continue;
+            ++installs;
+            INFO(file);
+            names_all(line);
+        }
     }
-    CHECK(installs >= 2);
+    CHECK(installs >= 5);
     const std::size_t hook = readme.find("### pre-commit");
     REQUIRE(hook != std::string::npos);
     names_all(readme.substr(hook, readme.find("\n### ", hook + 1) - hook));
     // The hook's description in the manifest.
     const std::string manifest = read_all(test::source_path(".pre-commit-hooks.yaml"));
     names_all(manifest.substr(0, manifest.find("- id: stacklint-system")));
+}
+
+TEST_CASE("Docs: --version, README's data table and the data files give the same dates") {
+    std::string version;
+    REQUIRE(test::run_stacklint("--version", version) == 0);
+    const std::string readme = read_all(test::source_path("README.md"));
+    const std::size_t table = readme.find("### Data and where it comes from");
+    REQUIRE(table != std::string::npos);
+    const std::string data_table =
+        readme.substr(table, readme.find("\n\n", readme.find("| data |", table)) - table);
+    std::istringstream rows(read_all(test::source_path("schemas/sources.tsv")));
+    std::string row;
+    std::size_t n = 0;
+    while (std::getline(rows, row)) {
+        if (row.empty() || row.starts_with("#")) continue;
+        ++n;
+        std::istringstream fields(row);
+        std::string data, dates;
+        std::getline(fields, data, '\t');
+        std::getline(fields, dates, '\t');
+        INFO(row);
+        CHECK_THAT(version, Catch::Contains(data) && Catch::Contains(dates));
+        // Each date of the row is in README's table.
+        for (std::size_t at = dates.find("20"); at != std::string::npos;
+             at = dates.find("20", at + 10))
+            CHECK_THAT(data_table, Catch::Contains(dates.substr(at, 10)));
+        // The compiled tables of rules/data/ say when they were compiled, in their header.
+        const std::size_t file = data.find("(rules/data/");
+        if (file != std::string::npos) {
+            const std::string path = data.substr(file + 1, data.find(')', file) - file - 1);
+            CHECK_THAT(read_all(test::source_path(path)),
+                       Catch::Contains("on " + dates.substr(0, 10)));
+        }
+    }
+    CHECK(n >= 6);
+    CHECK_THAT(version, Catch::StartsWith("stacklint 0."));
 }
 
 TEST_CASE("Docs: README output samples are what the binary prints") {
