@@ -60,6 +60,29 @@ std::uint32_t utf8_decode(std::string_view s) {
     }
 }
 
+// Walks `s` from `from`, skipping escapes and character classes, and calls
+// `visit(c, k, depth)` for each `(`, `)` and `|` at index k, with the group depth after it;
+// returns the index where `visit` returned true, or npos.
+template <typename Visit>
+std::size_t scan_structure(std::string_view s, std::size_t from, Visit visit) {
+    int depth = 0;
+    bool in_class = false;
+    for (std::size_t k = from; k < s.size(); ++k) {
+        const char c = s[k];
+        if (c == '\\') {
+            ++k;
+        } else if (in_class) {
+            if (c == ']') in_class = false;
+        } else if (c == '[') {
+            in_class = true;
+        } else if (c == '(' || c == ')' || c == '|') {
+            depth += c == '(' ? 1 : (c == ')' ? -1 : 0);
+            if (visit(c, k, depth)) return k;
+        }
+    }
+    return std::string_view::npos;
+}
+
 // One element of a character class: a single character (which can end a range) or a class
 // escape such as `\d` (which cannot).
 struct ClassAtom {
@@ -111,23 +134,9 @@ class Translator {
 
     // The index just past the group opened at `open`, or npos when it is never closed.
     std::size_t group_end(std::size_t open) const {
-        int depth = 0;
-        bool in_class = false;
-        for (std::size_t k = open; k < s_.size(); ++k) {
-            const char c = s_[k];
-            if (c == '\\') {
-                ++k;
-            } else if (in_class) {
-                if (c == ']') in_class = false;
-            } else if (c == '[') {
-                in_class = true;
-            } else if (c == '(') {
-                ++depth;
-            } else if (c == ')') {
-                if (--depth == 0) return k + 1;
-            }
-        }
-        return std::string_view::npos;
+        const std::size_t close = scan_structure(
+            s_, open, [](char c, std::size_t, int depth) { return c == ')' && depth == 0; });
+        return close == std::string_view::npos ? close : close + 1;
     }
 
     // Skips a quantifier (`*`, `+`, `?`, `{n,m}`, each possibly lazy) at i_, if any.
@@ -474,24 +483,230 @@ std::optional<TranslatedPattern> translate_ecma(std::string_view ecma) {
     return Translator(ecma).run();
 }
 
-Pattern::Pattern(std::unique_ptr<re2::RE2> re, bool exact) : re_(std::move(re)), exact_(exact) {}
+namespace {
+
+// The top-level `|` branches of a pattern (outside groups and classes).
+std::vector<std::string_view> alternatives(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    scan_structure(s, 0, [&](char c, std::size_t k, int depth) {
+        if (c == '|' && depth == 0) {
+            out.push_back(s.substr(start, k - start));
+            start = k + 1;
+        }
+        return false;
+    });
+    out.push_back(s.substr(start));
+    return out;
+}
+
+constexpr std::size_t kUnbounded = static_cast<std::size_t>(-1);
+
+// One atom of a simple alternative: its text, and its quantifier's bounds and text.
+struct Atom {
+    std::size_t begin = 0;
+    std::size_t end = 0;             // end of the atom itself
+    std::size_t quantifier_end = 0;  // end of its quantifier (== end without one)
+    std::size_t min = 1;
+    std::size_t max = 1;
+};
+
+// The end of the single-character atom at `k`, or npos when it is not one this rewrite knows
+// (a group, an anchor escape, a backreference, a quantifier character...).
+std::size_t atom_end(std::string_view s, std::size_t k) {
+    const char c = s[k];
+    if (c == '[') {
+        std::size_t i = k + 1;
+        if (i < s.size() && s[i] == '^') ++i;
+        if (i < s.size() && s[i] == ']') return std::string_view::npos;  // [] and [^]
+        for (; i < s.size(); ++i) {
+            if (s[i] == '\\') {
+                ++i;
+            } else if (s[i] == ']') {
+                return i + 1;
+            }
+        }
+        return std::string_view::npos;
+    }
+    if (c == '\\') {
+        if (k + 1 >= s.size()) return std::string_view::npos;
+        const char n = s[k + 1];
+        if (std::string_view("AzZbBk0123456789").find(n) != std::string_view::npos) {
+            return std::string_view::npos;
+        }
+        if (n == 'p' || n == 'P') {
+            const std::size_t close = s.find('}', k);
+            return k + 2 < s.size() && s[k + 2] == '{' && close != std::string_view::npos
+                       ? close + 1
+                       : std::string_view::npos;
+        }
+        if (n == 'u') {
+            // \u{...} (unicode mode) and surrogates (two escapes for one code point) are left
+            // alone: the length check counts code points.
+            if (k + 6 > s.size() || s[k + 2] == '{') return std::string_view::npos;
+            const char lead = static_cast<char>(s[k + 2] | 0x20);
+            if (lead == 'd' &&
+                std::string_view("89abAB").find(s[k + 3]) != std::string_view::npos) {
+                return std::string_view::npos;
+            }
+            return k + 6;
+        }
+        if (n == 'x') return k + 4 <= s.size() ? k + 4 : std::string_view::npos;
+        if (n == 'c') return k + 3 <= s.size() ? k + 3 : std::string_view::npos;
+        return k + 2;
+    }
+    if (std::string_view("()|*+?{}^$]").find(c) != std::string_view::npos) {
+        return std::string_view::npos;
+    }
+    return k + utf8_length(static_cast<unsigned char>(c));
+}
+
+// Reads the quantifier after an atom, if any; false when it is one this rewrite leaves alone
+// (lazy, or malformed).
+bool read_quantifier(std::string_view s, Atom& atom) {
+    std::size_t k = atom.end;
+    atom.quantifier_end = k;
+    if (k >= s.size()) return true;
+    if (s[k] == '*' || s[k] == '+' || s[k] == '?') {
+        atom.min = s[k] == '+' ? 1 : 0;
+        atom.max = s[k] == '?' ? 1 : kUnbounded;
+        ++k;
+    } else if (s[k] == '{') {
+        std::size_t i = k + 1;
+        const auto number = [&](std::size_t& value) {
+            const std::size_t first = i;
+            value = 0;
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9' && value < 1000000) {
+                value = value * 10 + static_cast<std::size_t>(s[i] - '0');
+                ++i;
+            }
+            return i > first;
+        };
+        if (!number(atom.min)) return false;
+        atom.max = atom.min;
+        if (i < s.size() && s[i] == ',') {
+            ++i;
+            if (!number(atom.max)) atom.max = kUnbounded;
+        }
+        if (i >= s.size() || s[i] != '}' || atom.max < atom.min) return false;
+        k = i + 1;
+    } else {
+        return true;
+    }
+    if (k < s.size() && s[k] == '?') return false;  // lazy
+    atom.quantifier_end = k;
+    return true;
+}
+
+// Counts worth rewriting: RE2's program grows with each copy of the atom.
+constexpr std::size_t kLongRepetition = 32;
+
+std::optional<PatternPart> rewrite(std::string_view alt) {
+    const bool anchored_start = alt.starts_with('^');
+    const bool anchored_end = alt.ends_with('$') && !alt.ends_with("\\$");
+    const std::size_t first = anchored_start ? 1 : 0;
+    const std::size_t last = anchored_end ? alt.size() - 1 : alt.size();
+    if (first > last) return std::nullopt;
+    std::vector<Atom> atoms;
+    for (std::size_t k = first; k < last;) {
+        Atom atom;
+        atom.begin = k;
+        atom.end = atom_end(alt, k);
+        if (atom.end == std::string_view::npos || atom.end > last) return std::nullopt;
+        if (!read_quantifier(alt.substr(0, last), atom)) return std::nullopt;
+        atoms.push_back(atom);
+        k = atom.quantifier_end;
+    }
+    std::size_t long_one = atoms.size();
+    std::size_t fixed = 0;
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+        const Atom& a = atoms[i];
+        if (a.min == a.max) {
+            fixed += a.min;
+        } else if (a.max != kUnbounded && a.max >= kLongRepetition && long_one == atoms.size()) {
+            long_one = i;
+        } else {
+            return std::nullopt;  // a second variable-width atom
+        }
+    }
+    if (long_one == atoms.size()) return std::nullopt;
+    const Atom& a = atoms[long_one];
+    const std::string head(alt.substr(0, a.end));
+    const std::string tail(alt.substr(a.quantifier_end));
+    PatternPart part;
+    if (anchored_start && anchored_end) {
+        part.ecma = head + "{" + std::to_string(a.min) + ",}" + tail;
+        part.bounded = true;
+        part.min_chars = fixed + a.min;
+        part.max_chars = fixed + a.max;
+    } else if ((!anchored_end && long_one + 1 == atoms.size()) ||
+               (!anchored_start && long_one == 0)) {
+        part.ecma = head + "{" + std::to_string(a.min) + "}" + tail;
+    } else {
+        return std::nullopt;
+    }
+    return part;
+}
+
+std::size_t code_points(std::string_view text) {
+    std::size_t n = 0;
+    for (const char c : text)
+        n += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+    return n;
+}
+
+}  // namespace
+
+std::vector<PatternPart> split_repetition(std::string_view ecma) {
+    std::vector<PatternPart> parts;
+    bool rewritten = false;
+    for (const std::string_view alt : alternatives(ecma)) {
+        if (std::optional<PatternPart> part = rewrite(alt)) {
+            parts.push_back(std::move(*part));
+            rewritten = true;
+        } else {
+            parts.push_back(PatternPart{std::string(alt)});
+        }
+    }
+    if (!rewritten) parts.clear();
+    return parts;
+}
+
+Pattern::Pattern(std::vector<Part> parts, bool exact) : parts_(std::move(parts)), exact_(exact) {}
 
 Pattern::~Pattern() = default;
 
-std::unique_ptr<const Pattern> Pattern::compile(std::string_view ecma) {
-    std::optional<TranslatedPattern> translated = translate_ecma(ecma);
-    if (!translated) return nullptr;
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_encoding(RE2::Options::EncodingUTF8);
-    auto re = std::make_unique<re2::RE2>(translated->re2, options);
-    if (!re->ok()) return nullptr;
-    return std::unique_ptr<const Pattern>(new Pattern(std::move(re), translated->exact));
+std::unique_ptr<const Pattern> Pattern::compile(std::string_view ecma, bool simplify) {
+    std::vector<PatternPart> pieces;
+    if (simplify) pieces = split_repetition(ecma);
+    if (pieces.empty()) pieces.push_back(PatternPart{std::string(ecma)});
+    std::vector<Part> parts;
+    bool exact = true;
+    for (const PatternPart& piece : pieces) {
+        std::optional<TranslatedPattern> translated = translate_ecma(piece.ecma);
+        if (!translated) return nullptr;
+        RE2::Options options;
+        options.set_log_errors(false);
+        options.set_encoding(RE2::Options::EncodingUTF8);
+        auto re = std::make_unique<re2::RE2>(translated->re2, options);
+        if (!re->ok()) return nullptr;
+        exact = exact && translated->exact;
+        parts.push_back(Part{std::move(re), piece.min_chars, piece.max_chars, piece.bounded});
+    }
+    return std::unique_ptr<const Pattern>(new Pattern(std::move(parts), exact));
 }
 
 bool Pattern::search(std::string_view text) const {
     if (text.size() > kMaxSubject) return true;
-    return RE2::PartialMatch(text, *re_);
+    std::optional<std::size_t> length;
+    for (const Part& part : parts_) {
+        if (part.bounded) {
+            if (!length) length = code_points(text);
+            if (*length < part.min_chars || *length > part.max_chars) continue;
+        }
+        if (RE2::PartialMatch(text, *part.re)) return true;
+    }
+    return false;
 }
 
 }  // namespace stacklint::schema

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace re2 {
 class RE2;
@@ -31,11 +32,29 @@ struct TranslatedPattern {
 // soundly (a syntax error, an empty class `[]`, a negated class holding `\S`...).
 std::optional<TranslatedPattern> translate_ecma(std::string_view ecma);
 
+// A long counted repetition costs RE2 one copy of the repeated atom per count: compiling
+// `^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$` takes about 100 ms. `split_repetition` rewrites the
+// alternatives of a pattern where a cheaper equivalent exists:
+//   - `^A X{m,n} B$`, where X is the only atom of variable width: `^A X{m,} B$` and a length
+//     check (the text's code points between the fixed width plus m and plus n);
+//   - `A X{m,n}` without a final `$`, or `X{m,n} B` without a leading `^`: X{m} (a search
+//     that finds X repeated n times finds it repeated m times at the same place).
+// An alternative is one of the pattern's top-level `|` branches; a pattern matches when one
+// of them does. Empty when no alternative needs it (the pattern is compiled as written).
+struct PatternPart {
+    std::string ecma;
+    std::size_t min_chars = 0;  // code points, when `bounded`
+    std::size_t max_chars = 0;
+    bool bounded = false;
+};
+std::vector<PatternPart> split_repetition(std::string_view ecma);
+
 // A compiled pattern. Matching is a search (JSON Schema patterns are not anchored).
 class Pattern {
   public:
-    // nullptr when the pattern cannot be translated or RE2 refuses it.
-    static std::unique_ptr<const Pattern> compile(std::string_view ecma);
+    // nullptr when the pattern cannot be translated or RE2 refuses it. `simplify`: use
+    // split_repetition's equivalent form where there is one (tests compare both).
+    static std::unique_ptr<const Pattern> compile(std::string_view ecma, bool simplify = true);
     ~Pattern();
     Pattern(const Pattern&) = delete;
     Pattern& operator=(const Pattern&) = delete;
@@ -48,9 +67,18 @@ class Pattern {
 
     static constexpr std::size_t kMaxSubject = std::size_t{1024} * 1024;
 
+    // How many RE2 programs match it (more than one after split_repetition).
+    std::size_t parts() const { return parts_.size(); }
+
   private:
-    Pattern(std::unique_ptr<re2::RE2> re, bool exact);
-    std::unique_ptr<re2::RE2> re_;
+    struct Part {
+        std::unique_ptr<re2::RE2> re;
+        std::size_t min_chars = 0;
+        std::size_t max_chars = 0;
+        bool bounded = false;
+    };
+    Pattern(std::vector<Part> parts, bool exact);
+    std::vector<Part> parts_;
     bool exact_;
 };
 

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "schema/pattern.hpp"
 #include "schema/registry.hpp"
@@ -33,6 +34,19 @@ void collect_patterns(const nlohmann::json& node, std::set<std::string>& out) {
         for (const auto& value : node)
             collect_patterns(value, out);
     }
+}
+
+// Every distinct `pattern` of the embedded schema data.
+std::set<std::string> shipped_patterns() {
+    const std::filesystem::path file =
+        std::filesystem::path(STACKLINT_SOURCE_DIR) / "schemas/cfn-resource-types.jsonl";
+    std::ifstream in(file);
+    REQUIRE(in.is_open());
+    std::set<std::string> patterns;
+    std::string line;
+    while (std::getline(in, line))
+        collect_patterns(nlohmann::json::parse(line), patterns);
+    return patterns;
 }
 
 }  // namespace
@@ -81,14 +95,7 @@ TEST_CASE("Patterns: huge inputs are linear and bounded", "[schema][pattern]") {
 
 TEST_CASE("Patterns: how many of the shipped schemas' patterns compile",
           "[schema][pattern][data]") {
-    const std::filesystem::path file =
-        std::filesystem::path(STACKLINT_SOURCE_DIR) / "schemas/cfn-resource-types.jsonl";
-    std::ifstream in(file);
-    REQUIRE(in.is_open());
-    std::set<std::string> patterns;
-    std::string line;
-    while (std::getline(in, line))
-        collect_patterns(nlohmann::json::parse(line), patterns);
+    const std::set<std::string> patterns = shipped_patterns();
     std::size_t exact = 0;
     std::size_t relaxed = 0;
     std::size_t failed = 0;
@@ -107,4 +114,100 @@ TEST_CASE("Patterns: how many of the shipped schemas' patterns compile",
     CHECK(patterns.size() > 2000);
     // At the time of writing: 2,241 distinct patterns, 5 of them not checked.
     CHECK(failed * 100 < patterns.size());
+}
+
+TEST_CASE("Patterns: long counted repetitions are split into a cheap pattern and a length check",
+          "[schema][pattern]") {
+    using stacklint::schema::split_repetition;
+    auto parts = split_repetition("^[a-zA-Z][a-zA-Z0-9\\-]{0,127}$");
+    REQUIRE(parts.size() == 1);
+    CHECK(parts[0].ecma == "^[a-zA-Z][a-zA-Z0-9\\-]{0,}$");
+    CHECK(parts[0].bounded);
+    CHECK(parts[0].min_chars == 1);
+    CHECK(parts[0].max_chars == 128);
+    // Each top-level alternative on its own.
+    parts = split_repetition("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$|resource-groups:Name");
+    REQUIRE(parts.size() == 2);
+    CHECK(parts[0].ecma == "^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,}$");
+    CHECK(parts[1].ecma == "resource-groups:Name");
+    CHECK_FALSE(parts[1].bounded);
+    // Unanchored on the repetition's side: the minimum count finds the same matches.
+    parts = split_repetition(".{1,255}");
+    REQUIRE(parts.size() == 1);
+    CHECK(parts[0].ecma == ".{1}");
+    CHECK_FALSE(parts[0].bounded);
+    // Left alone: short counts, two variable atoms, groups, lazy quantifiers, \Z.
+    for (const char* kept : {"^[a-z]{1,16}$", "^a+[b-z]{1,256}$", "^(ab){1,100}$", "^a{1,100}?$",
+                             "^[.\\-_/#A-Za-z0-9]{1,512}\\Z", "^x[a-z]{1,64}y"}) {
+        INFO(kept);
+        CHECK(split_repetition(kept).empty());
+    }
+    // The lengths are code points, as RE2 matches them.
+    const std::string e_acute = "\xC3\xA9";
+    std::string forty;
+    for (int i = 0; i < 40; ++i)
+        forty += e_acute;
+    CHECK(matches("^[\\p{L}]{1,40}$", forty));
+    CHECK_FALSE(matches("^[\\p{L}]{1,40}$", forty + e_acute));
+    CHECK_FALSE(matches("^x[a-z]{2,40}$", "xa"));
+    // Above RE2's count limit the bound still holds, exactly.
+    const auto big = Pattern::compile("^[a-z]{1,2048}$");
+    REQUIRE(big != nullptr);
+    CHECK(big->exact());
+    CHECK(big->search(std::string(2048, 'a')));
+    CHECK_FALSE(big->search(std::string(2049, 'a')));
+    CHECK(matches("^x[a-z]{2,40}$", "xab"));
+}
+
+TEST_CASE("Patterns: the split form of every shipped pattern answers as the original does",
+          "[schema][pattern][data]") {
+    const std::set<std::string> patterns = shipped_patterns();
+    // Strings around every count the patterns use, of characters they accept and refuse.
+    std::vector<std::string> probes = {"",
+                                       "a",
+                                       "Z",
+                                       "1",
+                                       "-",
+                                       "a-b_c.d",
+                                       "abc:def/ghi",
+                                       " ",
+                                       "\n",
+                                       "arn:aws:iam::123456789012:role/x",
+                                       "\xC3\xA9t\xC3\xA9"};
+    for (const std::size_t n :
+         {1,   2,   3,   31,  32,  33,  63,  64,  65,  100,  101,  127,  128,
+          129, 200, 201, 255, 256, 257, 511, 512, 513, 1024, 1025, 2048, 2049}) {
+        for (const char* unit : {"a", "A", "1", "-", ".", "\xC3\xA9", " "}) {
+            std::string s;
+            for (std::size_t i = 0; i < n; ++i)
+                s += unit;
+            probes.push_back(s);
+            probes.push_back("x" + s);
+            probes.push_back(s + "1");
+        }
+    }
+    std::size_t split = 0;
+    for (const std::string& pattern : patterns) {
+        if (stacklint::schema::split_repetition(pattern).empty()) continue;
+        ++split;
+        const auto fast = Pattern::compile(pattern, true);
+        const auto slow = Pattern::compile(pattern, false);
+        REQUIRE((fast == nullptr) == (slow == nullptr));
+        if (fast == nullptr) continue;
+        // Counts above RE2's 1000 are relaxed when compiled as written; the split form checks
+        // them exactly with the length, so it may refuse what the relaxed form accepts, and
+        // never accepts what it refuses.
+        if (slow->exact()) CHECK(fast->exact());
+        for (const std::string& probe : probes) {
+            INFO(pattern << " on a string of " << probe.size()
+                         << " bytes: " << probe.substr(0, 40));
+            if (slow->exact()) {
+                CHECK(fast->search(probe) == slow->search(probe));
+            } else if (fast->search(probe)) {
+                CHECK(slow->search(probe));
+            }
+        }
+    }
+    INFO("patterns split: " << split);
+    CHECK(split > 100);
 }
