@@ -60,18 +60,8 @@ void write_github(std::ostream& out, const LintResult& result, const ReportOptio
         } else if (f.mark.valid()) {
             out << ",line=" << f.mark.line << ",col=" << f.mark.column;
         }
-        std::string title = f.rule;
-        if (const Rule* rule = RuleRegistry::instance().find(f.rule)) {
-            title.append(" ").append(rule->info().name);
-        }
-        std::string message = f.message;
-        if (!f.resource.empty()) message.append(" [").append(f.resource).append("]");
-        if (origin) {
-            message.append(" (construct ").append(f.construct).append(", synthesized at ");
-            message.append(report_path(f.file, options.base));
-            if (f.mark.valid()) message.append(":").append(std::to_string(f.mark.line));
-            message.append(")");
-        }
+        const std::string title = review_title(f);
+        const std::string message = review_text(f, origin.has_value(), options.base);
         out << ",title=" << escape(title, true) << "::" << escape(message, false) << '\n';
     }
     for (const ToolError& w : result.warnings) {

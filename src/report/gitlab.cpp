@@ -50,25 +50,14 @@ void write_gitlab(std::ostream& out, const LintResult& result, const ReportOptio
         if (const std::size_t n = ++seen[fingerprint]; n > 1) {
             fingerprint.append("|").append(std::to_string(n));
         }
-        std::string check_name = f.rule;
-        if (const Rule* rule = RuleRegistry::instance().find(f.rule)) {
-            check_name.append(" ").append(rule->info().name);
-        }
-        std::string description = f.message;
-        if (!f.resource.empty()) description.append(" [").append(f.resource).append("]");
         // A merge request shows the CDK code, not the synthesized template: point at the line
         // that created the construct when the stack trace gives it.
         const auto origin = parse_source_ref(f.origin);
-        if (origin) {
-            description.append(" (construct ").append(f.construct).append(", synthesized at ");
-            description.append(report_path(f.file, options.base));
-            if (f.mark.valid()) description.append(":").append(std::to_string(f.mark.line));
-            description.append(")");
-        }
+        std::string description = review_text(f, origin.has_value(), options.base);
         const std::string path = report_path(origin ? origin->file : f.file, options.base);
         const std::uint32_t line = origin ? origin->line : (f.mark.valid() ? f.mark.line : 0);
-        issues.push_back(issue(std::move(description), std::move(check_name),
-                               std::move(fingerprint), gitlab_severity(f.severity), path, line));
+        issues.push_back(issue(std::move(description), review_title(f), std::move(fingerprint),
+                               gitlab_severity(f.severity), path, line));
     }
     // A file that could not be read or linted is shown where it belongs; an error of no file
     // (a bad flag) has no place in the widget and is on stderr only.

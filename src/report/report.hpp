@@ -65,6 +65,13 @@ std::string tool_error_place(const ToolError& e);
 std::string report_path(const std::string& file, const std::filesystem::path& base,
                         bool* relative = nullptr);
 
+// What the code-review formats (GitHub annotations, GitLab Code Quality) say of a finding:
+// its title, "T007 invalid-logical-id", and its text: the message, the resource, and, when
+// the finding is placed on the user's CDK code (`placed_on_origin`), the construct and the
+// place in the synthesized template.
+std::string review_title(const Finding& f);
+std::string review_text(const Finding& f, bool placed_on_origin, const std::filesystem::path& base);
+
 extern const char* const kVersion;
 
 }  // namespace stacklint
