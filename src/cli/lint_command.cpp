@@ -1,6 +1,7 @@
 // The lint command (stacklint [OPTIONS] [PATH...]): discover, lint, suppress, report.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "cli/fixes.hpp"
 #include "config/baseline.hpp"
 #include "config/config.hpp"
 #include "config/exclude.hpp"
@@ -147,6 +149,9 @@ struct LintFlags {
     std::string junit_file;
     std::string json_file;
     std::string gitlab_file;
+    bool fix = false;
+    bool diff = false;
+    bool unsafe_fixes = false;
 };
 
 int run_lint(const CLI::App& app, LintFlags& flags) {
@@ -157,6 +162,10 @@ int run_lint(const CLI::App& app, LintFlags& flags) {
                                               {"--output-gitlab", flags.gitlab_file},
                                               {"--write-baseline", flags.write_baseline_file}})) {
         std::cerr << "stacklint: error: " << *twice << '\n';
+        return kExitToolError;
+    }
+    if (flags.unsafe_fixes && !flags.fix && !flags.diff) {
+        std::cerr << "stacklint: error: --unsafe-fixes needs --fix or --diff\n";
         return kExitToolError;
     }
     if (app.count("--config") > 0) cli.config_file = flags.config_file;
@@ -206,7 +215,38 @@ int run_lint(const CLI::App& app, LintFlags& flags) {
     options.excluded = [&](const std::string& path) {
         return is_excluded(path, settings->exclude, settings->exclude_base);
     };
-    LintResult result = lint(discovery.inputs, options);
+    std::optional<fix::FixOutcome> fixes;
+    LintResult result;
+    if (flags.fix || flags.diff) {
+        fix::FixOptions fix_options;
+        fix_options.unsafe = flags.unsafe_fixes;
+        if (baseline) {
+            fix_options.filter = [&](std::vector<Finding>& f) { apply_baseline(*baseline, f); };
+        }
+        fixes = fix::run_fixes(discovery.inputs, options, fix_options);
+        result = std::move(fixes->result);
+        if (std::any_of(discovery.inputs.begin(), discovery.inputs.end(),
+                        [](const Input& i) { return i.from_stdin; })) {
+            result.warnings.push_back(
+                {"<stdin>", "standard input is linted but not fixed: name the file instead"});
+        }
+    } else {
+        result = lint(discovery.inputs, options);
+    }
+    if (flags.diff) {
+        result.errors.insert(result.errors.begin(), discovery.errors.begin(),
+                             discovery.errors.end());
+        write_fix_diffs(std::cout, *fixes, cwd);
+        std::cout.flush();
+        write_tool_errors(std::cerr, result);
+        if (!flags.quiet) write_fix_summary(std::cerr, *fixes, true, flags.unsafe_fixes);
+        if (!result.errors.empty()) return kExitToolError;
+        return fixes->files.empty() ? kExitClean : kExitFindings;
+    }
+    if (fixes) {
+        write_fixed_files(*fixes, result);
+        if (!flags.quiet) write_fix_summary(std::cerr, *fixes, false, flags.unsafe_fixes);
+    }
     result.errors.insert(result.errors.begin(), discovery.errors.begin(), discovery.errors.end());
     // What the summary calls excluded: templates that would have been linted, not every file
     // an exclude glob happens to match (such as the configuration file itself); run_rules
@@ -305,6 +345,15 @@ Run add_lint_command(CLI::App& app) {
     add_file_option(app, "--write-baseline", f.write_baseline_file,
                     "Record the findings of this run in FILE, to accept them for now (exit "
                     "code 0 once the baseline is written)");
+    app.add_flag("--fix", f.fix,
+                 "Apply the safe fixes of the findings to the files (each written atomically), "
+                 "then report what remains");
+    app.add_flag("--diff", f.diff,
+                 "Print the fixes as a unified diff instead of writing them (exit code 1 when "
+                 "there is something to fix)");
+    app.add_flag("--unsafe-fixes", f.unsafe_fixes,
+                 "With --fix or --diff, also apply fixes that change what gets deployed (a "
+                 "retention policy, deletion protection)");
     return [&app, flags] { return run_lint(app, *flags); };
 }
 

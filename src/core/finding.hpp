@@ -2,11 +2,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/severity.hpp"
+#include "core/text_edit.hpp"
 #include "load/node.hpp"
 
 namespace stacklint {
@@ -26,6 +28,9 @@ struct Finding {
     std::string path;       // "Resources/Bucket/Properties/BucketName", or empty
     std::string construct;  // CDK construct path, or empty
     std::string origin;     // where the user's CDK code created it ("lib/x.ts:42:5"), or empty
+    // How to fix it: edits of `file`'s text as it was read, or null when the rule knows none
+    // (or the file is one stacklint never edits: a template in a CDK cloud assembly).
+    std::shared_ptr<const Fix> fix;
 
     // Stable across edits that move lines: "rule|template|stack|resource|path", where template
     // is `stack_file` (or `file`) relative to the working directory, '/'-separated (absolute

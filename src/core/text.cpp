@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <limits>
+#include <utility>
 
 namespace stacklint {
 
@@ -33,14 +34,17 @@ bool iequals(std::string_view a, std::string_view b) {
            });
 }
 
-std::string_view closest_match(std::string_view word,
-                               const std::vector<std::string_view>& candidates) {
+namespace {
+// The closest candidate, and whether another one is as close.
+std::pair<std::string_view, bool> closest(std::string_view word,
+                                          const std::vector<std::string_view>& candidates) {
     std::string lower(word);
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
     std::string_view best;
     std::size_t best_distance = std::numeric_limits<std::size_t>::max();
+    bool tie = false;
     for (std::string_view c : candidates) {
         if (c == word) continue;
         std::string lc(c);
@@ -51,9 +55,24 @@ std::string_view closest_match(std::string_view word,
         if (d <= limit && d < best_distance) {
             best = c;
             best_distance = d;
+            tie = false;
+        } else if (d <= limit && d == best_distance && c != best) {
+            tie = true;
         }
     }
-    return best;
+    return {best, tie};
+}
+}  // namespace
+
+std::string_view closest_match(std::string_view word,
+                               const std::vector<std::string_view>& candidates) {
+    return closest(word, candidates).first;
+}
+
+std::string_view unique_closest_match(std::string_view word,
+                                      const std::vector<std::string_view>& candidates) {
+    const auto [best, tie] = closest(word, candidates);
+    return tie ? std::string_view() : best;
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {

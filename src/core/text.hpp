@@ -15,6 +15,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 std::string_view closest_match(std::string_view word,
                                const std::vector<std::string_view>& candidates);
 
+// closest_match, but only when no other candidate is as close: the one clear correction a fix
+// may apply. Empty otherwise.
+std::string_view unique_closest_match(std::string_view word,
+                                      const std::vector<std::string_view>& candidates);
+
 // " (did you mean 'X'?)" or "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);
 

@@ -61,7 +61,14 @@ void load_one(const Input& input, const LintOptions& options, Slot& slot) {
     if (filter && !input.from_stdin && !has_template_extension(input.path)) return;
     std::string bytes;
     std::string error;
-    if (!read_input(input, options.max_file_bytes, bytes, error)) {
+    const std::string* edited = nullptr;
+    if (options.contents != nullptr && !input.from_stdin) {
+        const auto it = options.contents->find(input.path);
+        if (it != options.contents->end()) edited = &it->second;
+    }
+    if (edited != nullptr) {
+        bytes = *edited;
+    } else if (!read_input(input, options.max_file_bytes, bytes, error)) {
         slot.errors.push_back(ToolError{input.display, error});
         return;
     }

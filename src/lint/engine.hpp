@@ -36,6 +36,9 @@ struct LintOptions {
     // Whether configuration excludes a template inside a cloud assembly (its path as opened);
     // such stacks are loaded but not linted (Stack::excluded). Empty: none is.
     std::function<bool(const std::string&)> excluded;
+    // The text of template files by the path they are opened with, read instead of the file
+    // (the fix loop lints its edited text before anything is written). Null: read every file.
+    const std::map<std::string, std::string>* contents = nullptr;
 };
 
 struct LintResult {

@@ -49,6 +49,19 @@ void Reporter::add(const Stack& stack, Report report) {
         f.origin = stack.construct_origin(report.construct);
         f.construct = std::move(report.construct);
     }
+    // A template in a cloud assembly is the CDK's output: the fix belongs in the app.
+    if (!stack.cdk && report.fix && stack.doc.source) {
+        auto fix = std::make_shared<Fix>(*report.fix);
+        for (TextEdit& e : fix->edits) {
+            const Mark start = stack.doc.source->mark_at(e.offset);
+            const Mark end = stack.doc.source->mark_at(e.end());
+            e.start_line = start.line;
+            e.start_column = start.column;
+            e.end_line = end.line;
+            e.end_column = end.column;
+        }
+        f.fix = std::move(fix);
+    }
     out_.push_back(std::move(f));
 }
 

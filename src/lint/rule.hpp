@@ -30,6 +30,10 @@ struct RuleInfo {
     // Why the rule's findings cannot be suppressed in a template's `Metadata`, for a rule whose
     // findings cannot be (docs/rules.md then offers configuration instead); empty when they can.
     std::string_view no_inline_suppression = {};
+    // Whether the rule's findings come with a fix (`stacklint --fix`), and how safe it is;
+    // nullopt when they never do. Some findings of a fixable rule may still have none (the
+    // text is not one stacklint can edit safely); docs/rules.md says which.
+    std::optional<FixSafety> fix = std::nullopt;
 };
 
 // Options from configuration that rules read, by name: "storage_stacks" -> name globs. They
@@ -61,6 +65,8 @@ struct Report {
     // The CDK construct the finding is about when it is no resource (a stack, or a construct
     // without resources); otherwise the resource's construct path is used.
     std::string construct = {};
+    // The fix for this finding (src/fix/editor.hpp builds its edits), or null.
+    std::shared_ptr<const Fix> fix = {};
 };
 
 // At most this many findings of one rule are kept per stack. A template with 100,000

@@ -47,6 +47,10 @@ struct Document {
     // True when a YAML tag of a template preprocessor appears (Rain's `!Rain::Embed`,
     // `!Rain::Module`...): another tool rewrites the document before CloudFormation reads it.
     bool preprocessor_tags = false;
+    // True when a YAML alias (`*name`) appears: nodes inside an alias's copy keep the anchor's
+    // positions, so one edit there would change every place that uses the anchor. Fixes
+    // (src/fix/) leave such documents alone.
+    bool aliases = false;
 };
 
 // Picks JSON for `.json`, YAML for `.yaml`/`.yml`, and otherwise looks at the first

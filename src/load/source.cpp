@@ -50,6 +50,18 @@ Mark Source::mark_at(std::size_t offset) const {
     return Mark{static_cast<std::uint32_t>(line), column};
 }
 
+std::optional<std::size_t> Source::offset_of(Mark mark) const {
+    if (mark.line == 0 || mark.column == 0 || mark.line > line_starts_.size()) return std::nullopt;
+    std::size_t i = line_starts_[mark.line - 1];
+    for (std::uint32_t column = 1; column < mark.column; ++column) {
+        if (i >= bytes_.size() || bytes_[i] == '\n' || bytes_[i] == '\r') return std::nullopt;
+        ++i;
+        while (i < bytes_.size() && is_continuation(static_cast<unsigned char>(bytes_[i])))
+            ++i;
+    }
+    return i;
+}
+
 Mark MarkCursor::at(std::size_t offset) {
     const std::string& bytes = source_.bytes();
     offset = std::min(offset, bytes.size());

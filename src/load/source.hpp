@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,9 @@ class Source {
     std::string_view line_text(std::uint32_t line) const;
     // Byte offset -> 1-based line and code-point column. Offsets past the end clamp to it.
     Mark mark_at(std::size_t offset) const;
+    // 1-based line and code-point column -> byte offset; nullopt when the mark is not in the
+    // text (a column past its line's end included).
+    std::optional<std::size_t> offset_of(Mark mark) const;
 
   private:
     std::string name_;

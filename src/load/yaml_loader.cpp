@@ -81,6 +81,7 @@ class YamlHandler final : public YAML::EventHandler {
     void OnAlias(const YAML::Mark& m, YAML::anchor_t anchor) override {
         if (skipping()) return;
         const Mark mark = to_mark(m);
+        doc_.aliases = true;
         auto it = anchors_.find(anchor);
         if (it == anchors_.end()) {
             throw LoadAbort(mark,
