@@ -3,7 +3,7 @@
 # given time. Fails on any crash, sanitizer report, leak, timeout or out-of-memory; the input
 # that caused it is kept under build-fuzz/artifacts/ and the fuzzer's output is printed.
 #
-#   tools/fuzz.sh [-t SECONDS] [TARGET...]      targets: yaml_loader json_loader lint cdk_manifest
+#   tools/fuzz.sh [-t SECONDS] [TARGET...]      targets: yaml_loader json_loader lint fix cdk_manifest
 #
 # FUZZ_TIMEOUT (default 10) is the seconds one input may take before it counts as a hang;
 # raise it when the machine is shared with other heavy work.
@@ -22,7 +22,7 @@ while getopts "t:" opt; do
 done
 shift $((OPTIND - 1))
 targets=("$@")
-((${#targets[@]})) || targets=(yaml_loader json_loader lint cdk_manifest)
+((${#targets[@]})) || targets=(yaml_loader json_loader lint fix cdk_manifest)
 
 for tool in clang++-14 cmake; do
   command -v "$tool" >/dev/null || {
@@ -52,7 +52,7 @@ seed() {
                    while IFS= read -r -d '' f; do cp "$f" "$dir/seed$((i++))"; done ;;
     json_loader) find "${roots[@]}" -type f -name '*.json' -size -64k -print0 |
                    while IFS= read -r -d '' f; do cp "$f" "$dir/seed$((i++))"; done ;;
-    lint) find "${roots[@]}" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -size -64k -print0 |
+    lint | fix) find "${roots[@]}" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -size -64k -print0 |
             while IFS= read -r -d '' f; do
               # (The counter moves outside the pipeline: a pipeline runs in a subshell.)
               local out=$dir/seed$((i++))

@@ -1,6 +1,10 @@
 // M001: an inline suppression that suppressed nothing in this run.
 #include "config/suppress.hpp"
 
+#include <algorithm>
+
+#include "fix/editor.hpp"
+
 namespace stacklint {
 namespace {
 
@@ -36,7 +40,56 @@ Queue:
 Queue:
   Type: AWS::SQS::Queue
 ```
-)md"};
+
+### Fix
+The fix (safe) removes the entry, and with the last entry of a list the `stacklint` key (and
+a `Metadata` left empty).
+)md",
+                         .fix = FixSafety::Safe};
+
+bool unused(const Suppression& s) {
+    return s.rule_ran && s.suppressed == 0;
+}
+
+// Removes the entry from its `ignore` list; when every entry of the list goes, the list goes,
+// with the `stacklint` key and a `Metadata` left empty by it.
+std::shared_ptr<const Fix> removal(const SuppressionLedger& ledger, const Suppression& s) {
+    if (s.stack == nullptr || !s.stack->tmpl) return nullptr;
+    const Template& t = *s.stack->tmpl;
+    const Node* holder = t.root;
+    if (!s.resource.empty()) {
+        const Resource* r = t.find_resource(s.resource);
+        holder = r != nullptr ? r->node : nullptr;
+    }
+    const Node* metadata = holder && holder->is_mapping() ? holder->get("Metadata") : nullptr;
+    const Node* stacklint =
+        metadata && metadata->is_mapping() ? metadata->get("stacklint") : nullptr;
+    const Node* ignore = stacklint && stacklint->is_mapping() ? stacklint->get("ignore") : nullptr;
+    if (ignore == nullptr || !ignore->is_sequence()) return nullptr;
+    std::size_t index = ignore->size();
+    for (std::size_t i = 0; i < ignore->size(); ++i) {
+        const Node& item = ignore->items()[i];
+        const Node* id = item.is_mapping() ? item.get("id") : &item;
+        if (id != nullptr && id->mark() == s.mark) index = i;
+    }
+    if (index == ignore->size()) return nullptr;
+    const std::size_t gone = static_cast<std::size_t>(std::count_if(
+        ledger.suppressions.begin(), ledger.suppressions.end(), [&](const Suppression& o) {
+            return o.stack == s.stack && o.resource == s.resource && unused(o);
+        }));
+    const fix::Editor editor(s.stack->doc);
+    std::optional<TextEdit> edit;
+    if (gone < ignore->size()) {
+        edit = editor.remove_item(*ignore, index);
+    } else if (stacklint->size() > 1) {
+        edit = editor.remove_entry(*stacklint, "ignore");
+    } else if (metadata->size() > 1) {
+        edit = editor.remove_entry(*metadata, "stacklint");
+    } else {
+        edit = editor.remove_entry(*holder, "Metadata");
+    }
+    return fix::make_fix(FixSafety::Safe, "remove the suppression of " + s.rule, {edit});
+}
 
 class UnusedSuppression final : public SuppressionRule {
   public:
@@ -49,7 +102,11 @@ class UnusedSuppression final : public SuppressionRule {
                     ? "template-wide suppression of " + s.rule
                     : "suppression of " + s.rule + " on resource '" + std::string(s.resource) + "'";
             message += " suppresses nothing; remove it so that it cannot hide a future finding";
-            out.add(*s.stack, {s.mark, std::move(message), s.resource, s.path});
+            out.add(*s.stack, {.mark = s.mark,
+                               .message = std::move(message),
+                               .resource = s.resource,
+                               .path = s.path,
+                               .fix = removal(ledger, s)});
         }
     }
 };

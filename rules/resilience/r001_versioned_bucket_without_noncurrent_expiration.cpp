@@ -2,6 +2,7 @@
 #include <optional>
 #include <string>
 
+#include "fix/editor.hpp"
 #include "lint/rule.hpp"
 #include "model/values.hpp"
 #include "support.hpp"
@@ -56,7 +57,13 @@ Uploads:
           NoncurrentVersionExpiration:
             NoncurrentDays: 30
 ```
-)md"};
+
+### Fix
+The fix (unsafe: from then on old versions are deleted after 30 days) adds the rule of the
+Good example to the bucket's `Rules`, or a `LifecycleConfiguration` holding it after the
+versioning. None is offered when a condition decides the lifecycle configuration.
+)md",
+    .fix = FixSafety::Unsafe};
 
 constexpr std::string_view kFix =
     "add LifecycleConfiguration: {Rules: [{Id: ExpireOldVersions, Status: Enabled, "
@@ -172,8 +179,43 @@ class VersionedBucketWithoutNoncurrentExpiration final : public Rule {
         if (!message) return;
         const Entry* versioning = bucket.property_entry("VersioningConfiguration");
         out.add(stack,
-                {versioning->key_mark, std::move(*message), bucket.id,
-                 path_of({"Resources", bucket.id, "Properties", "VersioningConfiguration"})});
+                {.mark = versioning->key_mark,
+                 .message = std::move(*message),
+                 .resource = bucket.id,
+                 .path = path_of({"Resources", bucket.id, "Properties", "VersioningConfiguration"}),
+                 .fix = expiration_fix(stack, bucket)});
+    }
+
+    // Adds the rule the message recommends: to the Rules list when the configuration is
+    // written out (no condition decides it), else as a new LifecycleConfiguration after the
+    // versioning. Unsafe: old versions older than 30 days are deleted from then on.
+    static std::shared_ptr<const Fix> expiration_fix(const Stack& stack, const Resource& bucket) {
+        using fix::Value;
+        const Value rule =
+            fix::map_value({{"Id", Value::string("ExpireOldVersions")},
+                            {"Status", Value::string("Enabled")},
+                            {"NoncurrentVersionExpiration",
+                             fix::map_value({{"NoncurrentDays", Value::literal("30")}})}});
+        const fix::Editor editor(stack.doc);
+        const Node* properties = bucket.properties ? &bucket.properties->value : nullptr;
+        if (properties == nullptr || !is_literal_mapping(*properties)) return nullptr;
+        std::optional<TextEdit> edit;
+        if (const Node* lifecycle = properties->get("LifecycleConfiguration")) {
+            const Node* rules = is_literal_mapping(*lifecycle) ? lifecycle->get("Rules") : nullptr;
+            if (rules == nullptr || !rules->is_sequence()) return nullptr;
+            for (const Node& r : rules->items()) {
+                const Node* rule_id = r.is_mapping() ? r.get("Id") : nullptr;
+                if (rule_id != nullptr && rule_id->text() == "ExpireOldVersions") return nullptr;
+            }
+            edit = editor.insert_item(*rules, rule);
+        } else {
+            edit = editor.insert_entry(*properties, "VersioningConfiguration",
+                                       "LifecycleConfiguration",
+                                       fix::map_value({{"Rules", Value::list({rule})}}));
+        }
+        return fix::make_fix(FixSafety::Unsafe,
+                             "add a lifecycle rule that expires old versions after 30 days",
+                             {edit});
     }
 };
 

@@ -1,4 +1,5 @@
 // R002: a versioned bucket that the stack will try, and fail, to delete.
+#include "fix/editor.hpp"
 #include "lint/rule.hpp"
 #include "model/facts.hpp"
 #include "support.hpp"
@@ -44,14 +45,24 @@ Uploads:
 ```
 or, when the data is disposable, let CDK empty it: `autoDeleteObjects: true` with
 `removalPolicy: RemovalPolicy.DESTROY`.
-)md"};
+
+### Fix
+The fix (unsafe) sets `DeletionPolicy: Retain` and `UpdateReplacePolicy: Retain`. It is not
+offered in a stack R005 would then call stateless (its app has a storage stack): there the
+bucket belongs in the storage stack.
+)md",
+    .fix = FixSafety::Unsafe};
 
 class VersionedBucketBlocksStackDeletion final : public Rule {
   public:
     const RuleInfo& info() const override { return kInfo; }
-    void check(const Stack& stack, const RuleContext&, Reporter& out) const override {
+    void check(const Stack& stack, const RuleContext& ctx, Reporter& out) const override {
         if (!stack.tmpl) return;
         const auto emptied = resilience::auto_deleted_buckets(stack.deployed());
+        // Evaluated only when there is something to fix (it looks at the other stacks).
+        const auto fixable_in = [&] {
+            return !resilience::retention_belongs_elsewhere(stack, ctx);
+        };
         for (const Resource& bucket : stack.deployed().resources) {
             if (bucket.type_name != "AWS::S3::Bucket" || !resilience::versioning_enabled(bucket) ||
                 emptied.count(bucket.id) > 0 || effective_deletion_policy(bucket) != "Delete") {
@@ -69,7 +80,12 @@ class VersionedBucketBlocksStackDeletion final : public Rule {
                          "Retain, or have it emptied on delete (CDK autoDeleteObjects)",
                      bucket.id,
                      bucket.deletion_policy ? path_of({"Resources", bucket.id, "DeletionPolicy"})
-                                            : path_of({"Resources", bucket.id})});
+                                            : path_of({"Resources", bucket.id}),
+                     {},
+                     {},
+                     {},
+                     fixable_in() ? resilience::retention_fix(stack, bucket, "Retain", "Retain")
+                                  : nullptr});
         }
     }
 };

@@ -1,4 +1,5 @@
 // R007: data that goes when the stack goes, or when the resource is replaced.
+#include "fix/editor.hpp"
 #include "lint/rule.hpp"
 #include "model/facts.hpp"
 #include "support.hpp"
@@ -46,14 +47,25 @@ Orders:
   UpdateReplacePolicy: Retain
   Properties: {...}
 ```
-)md"};
+
+### Fix
+The fix (unsafe) sets `DeletionPolicy: Retain` (and `UpdateReplacePolicy: Retain` unless it
+already keeps the resource), or adds the missing `UpdateReplacePolicy` matching the
+`DeletionPolicy`. Retain is not added in a stack R005 would then call stateless (its app
+has a storage stack): there the resource belongs in the storage stack.
+)md",
+    .fix = FixSafety::Unsafe};
 
 class StatefulResourceDeletedWithStack final : public Rule {
   public:
     const RuleInfo& info() const override { return kInfo; }
-    void check(const Stack& stack, const RuleContext&, Reporter& out) const override {
+    void check(const Stack& stack, const RuleContext& ctx, Reporter& out) const override {
         if (!stack.tmpl) return;
         const auto emptied = resilience::auto_deleted_buckets(stack.deployed());
+        // Evaluated only when there is something to fix (it looks at the other stacks).
+        const auto fixable_in = [&] {
+            return !resilience::retention_belongs_elsewhere(stack, ctx);
+        };
         for (const Resource& r : stack.deployed().resources) {
             if (!holds_state(r)) continue;
             const bool auto_deleted = emptied.count(r.id) > 0;
@@ -76,8 +88,19 @@ class StatefulResourceDeletedWithStack final : public Rule {
                     "): deleting the stack or removing the resource from the template destroys "
                     "its data; set DeletionPolicy: Retain (or Snapshot where the type supports "
                     "it) and a matching UpdateReplacePolicy";
-                out.add(stack,
-                        {resilience::deletion_policy_mark(r), std::move(message), r.id, path});
+                // Retain suits every type; UpdateReplacePolicy keeps what it already says
+                // unless that is Delete too.
+                const std::string_view replace = r.update_replace_policy == nullptr ||
+                                                         r.update_replace_policy_value() == "Delete"
+                                                     ? "Retain"
+                                                     : "";
+                out.add(stack, {.mark = resilience::deletion_policy_mark(r),
+                                .message = std::move(message),
+                                .resource = r.id,
+                                .path = path,
+                                .fix = fixable_in()
+                                           ? resilience::retention_fix(stack, r, "Retain", replace)
+                                           : nullptr});
             } else if (r.update_replace_policy == nullptr) {
                 const std::string keep = *policy == "Snapshot" ? "Snapshot" : "Retain";
                 // CloudFormation deletes only empty buckets: an old one that holds data is
@@ -94,7 +117,12 @@ class StatefulResourceDeletedWithStack final : public Rule {
                              (r.deletion_policy ? "" : ", the default") +
                              ") but has no UpdateReplacePolicy: a change that replaces it " + loss +
                              "; add UpdateReplacePolicy: " + keep,
-                         r.id, path});
+                         r.id,
+                         path,
+                         {},
+                         {},
+                         {},
+                         resilience::retention_fix(stack, r, "", keep)});
             }
         }
     }

@@ -2,6 +2,7 @@
 #include <optional>
 #include <utility>
 
+#include "fix/editor.hpp"
 #include "lint/rule.hpp"
 #include "model/facts.hpp"
 #include "model/values.hpp"
@@ -47,7 +48,12 @@ Orders:
     DeletionProtectionEnabled: true
     ...
 ```
-)md"};
+
+### Fix
+The fix (unsafe) sets the flag to `true`, adding it (and `Properties` if need be) when it is
+missing; not for a replica of a global table or a SAM `SimpleTable`.
+)md",
+                         .fix = FixSafety::Unsafe};
 
 // True unless some possible value of the flag is (or may be) true; CloudFormation also
 // accepts the string "true".
@@ -99,7 +105,21 @@ class DatabaseWithoutDeletionProtection final : public Rule {
         const Entry* e =
             properties && is_literal_mapping(*properties) ? properties->find(flag) : nullptr;
         if (!unprotected(e ? &e->value : nullptr)) return;
-        report(stack, r, e ? e->key_mark : r.id_mark, flag, path + "/" + std::string(flag), out);
+        // The fix: `false` becomes `true`; a missing flag is added (with Properties if need be).
+        const fix::Editor editor(stack.doc);
+        std::optional<TextEdit> edit;
+        if (e != nullptr && e->value.is_scalar()) {
+            edit = editor.replace_scalar(e->value.mark(), e->value.text(), "true", true);
+        } else if (e == nullptr && properties != nullptr && is_literal_mapping(*properties)) {
+            edit = editor.insert_entry(*properties, "", flag, fix::Value::literal("true"));
+        } else if (properties == nullptr && r.properties == nullptr && r.node != nullptr) {
+            edit = editor.insert_entry(
+                *r.node, "Type", "Properties",
+                fix::map_value({{std::string(flag), fix::Value::literal("true")}}));
+        }
+        report(stack, r, e ? e->key_mark : r.id_mark, flag, path + "/" + std::string(flag),
+               fix::make_fix(FixSafety::Unsafe, "set " + std::string(flag) + ": true", {edit}),
+               out);
     }
 
     // Reports the first unprotected replica when every possible Replicas list has one.
@@ -120,11 +140,11 @@ class DatabaseWithoutDeletionProtection final : public Rule {
         report(stack, r, e ? e->key_mark : replica.mark(), "DeletionProtectionEnabled",
                path_of({"Resources", r.id, "Properties", "Replicas"}) + "/" +
                    std::to_string(first->second) + "/DeletionProtectionEnabled",
-               out);
+               nullptr, out);
     }
 
     static void report(const Stack& stack, const Resource& r, Mark mark, std::string_view flag,
-                       std::string path, Reporter& out) {
+                       std::string path, std::shared_ptr<const Fix> edit, Reporter& out) {
         std::string fix = "set " + std::string(flag) + ": true";
         std::string what = std::string(r.type_name) + " '" + std::string(r.id) + "'";
         if (stack.sam && stack.sam->find(r.id) != nullptr && stack.tmpl) {
@@ -135,6 +155,7 @@ class DatabaseWithoutDeletionProtection final : public Rule {
                 fix =
                     "a SimpleTable cannot turn it on: declare the table as an "
                     "AWS::DynamoDB::Table with DeletionProtectionEnabled: true";
+                edit = nullptr;
             }
         }
         out.add(stack, {mark,
@@ -142,7 +163,12 @@ class DatabaseWithoutDeletionProtection final : public Rule {
                             " has no deletion protection: a stack deletion, a replacement or a "
                             "stray API call deletes it with its data; " +
                             fix,
-                        r.id, std::move(path)});
+                        r.id,
+                        std::move(path),
+                        {},
+                        {},
+                        {},
+                        std::move(edit)});
     }
 };
 

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <tuple>
 
 #include "config/glob.hpp"
+#include "fix/editor.hpp"
+#include "lint/memo.hpp"
 #include "model/values.hpp"
 
 namespace stacklint::resilience {
@@ -146,6 +149,49 @@ const Entry* explicit_physical_name(const Resource& resource, const schema::Regi
     const bool always_set = std::none_of(values.values.begin(), values.values.end(),
                                          [](const Node* v) { return v == nullptr; });
     return always_set ? e : nullptr;
+}
+
+std::shared_ptr<const Fix> retention_fix(const Stack& stack, const Resource& resource,
+                                         std::string_view deletion, std::string_view replace) {
+    if (resource.node == nullptr) return nullptr;
+    const fix::Editor editor(stack.doc);
+    std::vector<std::optional<TextEdit>> edits;
+    std::vector<std::pair<std::string, fix::Value>> added;
+    std::string description;
+    for (const auto& [entry, name, value] :
+         {std::tuple{resource.deletion_policy, "DeletionPolicy", deletion},
+          std::tuple{resource.update_replace_policy, "UpdateReplacePolicy", replace}}) {
+        if (value.empty()) continue;
+        description += (description.empty() ? "set " : " and ") + std::string(name) + ": " +
+                       std::string(value);
+        if (entry == nullptr) {
+            added.emplace_back(name, fix::Value::string(std::string(value)));
+        } else if (entry->value.is_scalar() && entry->value.text() != value) {
+            edits.push_back(editor.replace_scalar(entry->value.mark(), entry->value.text(), value));
+        } else if (!entry->value.is_scalar()) {
+            return nullptr;  // an intrinsic: the author chose per condition
+        }
+    }
+    if (!added.empty()) {
+        // After DeletionPolicy unless that value is being replaced (the edits would touch).
+        const bool replaced = resource.deletion_policy != nullptr && !deletion.empty() &&
+                              resource.deletion_policy->value.text() != deletion;
+        const std::string_view after =
+            resource.deletion_policy && !replaced ? "DeletionPolicy" : "Type";
+        edits.push_back(editor.insert_entries(*resource.node, after, added));
+    }
+    return fix::make_fix(FixSafety::Unsafe, std::move(description), std::move(edits));
+}
+
+bool retention_belongs_elsewhere(const Stack& stack, const RuleContext& ctx) {
+    return memoized<bool>(stack, "resilience.retention_belongs_elsewhere", [&] {
+        if (is_storage_stack(stack, ctx.options)) return false;
+        return std::any_of(ctx.set.stacks.begin(), ctx.set.stacks.end(),
+                           [&](const std::unique_ptr<Stack>& s) {
+                               return s->app == stack.app && s.get() != &stack &&
+                                      is_storage_stack(*s, ctx.options);
+                           });
+    });
 }
 
 Mark deletion_policy_mark(const Resource& resource) {

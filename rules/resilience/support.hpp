@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -43,5 +44,16 @@ const Entry* explicit_physical_name(const Resource& resource, const schema::Regi
 // Where a finding about the resource's DeletionPolicy belongs: the attribute's key when it is
 // written, else the logical id.
 Mark deletion_policy_mark(const Resource& resource);
+
+// The fix that sets the resource's DeletionPolicy and UpdateReplacePolicy to `policy`
+// (an empty `deletion`: leave DeletionPolicy as it is): a `Delete` value is replaced, a
+// missing attribute added after `Type`. Null when the text cannot be edited safely.
+std::shared_ptr<const Fix> retention_fix(const Stack& stack, const Resource& resource,
+                                         std::string_view deletion, std::string_view replace);
+
+// Whether R005 would call a retained resource of `stack` misplaced: the stack is not a
+// storage stack but its app has one. There the remedy is moving the resource, so no fix adds
+// a Retain policy.
+bool retention_belongs_elsewhere(const Stack& stack, const RuleContext& ctx);
 
 }  // namespace stacklint::resilience

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/text.hpp"
+#include "fix/editor.hpp"
 #include "lint/rule.hpp"
 #include "lint/schema_check.hpp"
 
@@ -40,7 +41,11 @@ Bucket:
 Bucket:
   Type: AWS::S3::Bucket
 ```
-)md"};
+
+### Fix
+The fix (safe) writes the closest known type when exactly one is closest.
+)md",
+                         .fix = FixSafety::Safe};
 
 class UnknownResourceType final : public Rule {
   public:
@@ -58,8 +63,19 @@ class UnknownResourceType final : public Rule {
                               std::string(r.type_name) + "', which CloudFormation does not know" +
                               hint + "; it rejects the template";
             if (hint.empty()) msg += " (check the type's spelling in the resource type reference)";
-            out.add(stack, Report{r.type->value.mark(), std::move(msg), r.id,
-                                  path_of({"Resources", r.id, "Type"})});
+            std::shared_ptr<const Fix> fix;
+            const std::string_view meant = unique_closest_match(r.type_name, names);
+            if (!meant.empty() && r.type->value.is_scalar()) {
+                fix = fix::make_fix(FixSafety::Safe,
+                                    "change the type to '" + std::string(meant) + "'",
+                                    {fix::Editor(stack.doc).replace_scalar(
+                                        r.type->value.mark(), r.type->value.text(), meant)});
+            }
+            out.add(stack, Report{.mark = r.type->value.mark(),
+                                  .message = std::move(msg),
+                                  .resource = r.id,
+                                  .path = path_of({"Resources", r.id, "Type"}),
+                                  .fix = std::move(fix)});
         }
     }
 };

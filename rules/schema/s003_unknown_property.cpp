@@ -1,4 +1,5 @@
 // S003: a resource property that its type does not have.
+#include "fix/editor.hpp"
 #include "lint/rule.hpp"
 #include "lint/schema_check.hpp"
 
@@ -43,7 +44,12 @@ Queue:
   Properties:
     VisibilityTimeout: 60
 ```
-)md"};
+
+### Fix
+The fix (safe) renames the key when exactly one property is the closest match and the
+mapping does not have that property yet (not in SAM `Globals`, nor for `<<`).
+)md",
+                         .fix = FixSafety::Safe};
 
 class UnknownProperty final : public Rule {
   public:

@@ -1,4 +1,5 @@
 // T010: AWSTemplateFormatVersion must be 2010-09-09.
+#include "fix/editor.hpp"
 #include "lint/rule.hpp"
 
 namespace stacklint {
@@ -26,7 +27,11 @@ AWSTemplateFormatVersion: "2024-01-15"
 ```yaml
 AWSTemplateFormatVersion: "2010-09-09"
 ```
-)md"};
+
+### Fix
+The fix (safe) sets the value to `2010-09-09`, keeping its quotes.
+)md",
+                         .fix = FixSafety::Safe};
 
 class InvalidFormatVersion final : public Rule {
   public:
@@ -36,12 +41,19 @@ class InvalidFormatVersion final : public Rule {
         const Node& v = stack.tmpl->format_version->value;
         if (v.is_scalar() && v.text() == "2010-09-09") return;
         const std::string shown = v.is_scalar() ? "'" + v.text() + "'" : std::string(v.kind_name());
-        out.add(stack, {v.mark(),
-                        "AWSTemplateFormatVersion is " + shown +
+        std::shared_ptr<const Fix> fix;
+        if (v.is_scalar()) {
+            fix = fix::make_fix(
+                FixSafety::Safe, "set AWSTemplateFormatVersion to 2010-09-09",
+                {fix::Editor(stack.doc).replace_scalar(v.mark(), v.text(), "2010-09-09")});
+        }
+        out.add(stack,
+                {.mark = v.mark(),
+                 .message = "AWSTemplateFormatVersion is " + shown +
                             "; the only valid value is \"2010-09-09\" (it names the template "
                             "language, not a date of yours)",
-                        {},
-                        "AWSTemplateFormatVersion"});
+                 .path = "AWSTemplateFormatVersion",
+                 .fix = std::move(fix)});
     }
 };
 

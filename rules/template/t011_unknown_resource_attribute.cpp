@@ -1,5 +1,6 @@
 // T011: a key on a resource that is not a resource attribute (a misspelt `Properties`...).
 #include "core/text.hpp"
+#include "fix/editor.hpp"
 #include "lint/rule.hpp"
 
 namespace stacklint {
@@ -43,7 +44,12 @@ Bucket:
   Properties:
     BucketName: reports
 ```
-)md"};
+
+### Fix
+The fix (safe) renames the key when exactly one attribute is the closest match and the
+resource does not have that attribute yet.
+)md",
+                         .fix = FixSafety::Safe};
 
 const std::vector<std::string_view> kAttributes = {
     "Type",           "Properties",          "DependsOn",      "Condition",   "Metadata",
@@ -79,8 +85,18 @@ class UnknownResourceAttribute final : public Rule {
                 std::string msg = "'" + e.key + "' is not a resource attribute" + hint;
                 msg += hint.empty() ? "; if it is a property, indent it under Properties"
                                     : "; CloudFormation rejects the template";
-                out.add(stack,
-                        {e.key_mark, std::move(msg), r.id, path_of({"Resources", r.id, e.key})});
+                std::shared_ptr<const Fix> fix;
+                const std::string_view meant = unique_closest_match(e.key, kAttributes);
+                if (!meant.empty() && r.node->find(meant) == nullptr) {
+                    fix = fix::make_fix(FixSafety::Safe,
+                                        "rename '" + e.key + "' to '" + std::string(meant) + "'",
+                                        {fix::Editor(stack.doc).rename_key(e, meant)});
+                }
+                out.add(stack, {.mark = e.key_mark,
+                                .message = std::move(msg),
+                                .resource = r.id,
+                                .path = path_of({"Resources", r.id, e.key}),
+                                .fix = std::move(fix)});
             }
         }
     }

@@ -1,6 +1,7 @@
 // T024: the same resource listed twice in one DependsOn.
 #include <set>
 
+#include "fix/editor.hpp"
 #include "graph/graph.hpp"
 #include "graph/scope.hpp"
 #include "lint/rule.hpp"
@@ -37,7 +38,11 @@ by copy and paste that should have named another resource leaves that resource u
     Type: AWS::ECS::Service
     DependsOn: [Listener, ListenerRule]
 ```
-)md"};
+
+### Fix
+The fix (safe) removes the repeated entry.
+)md",
+                         .fix = FixSafety::Safe};
 
 class DependsOnDuplicate final : public Rule {
   public:
@@ -55,7 +60,18 @@ class DependsOnDuplicate final : public Rule {
                 .append("' is already listed in the DependsOn of resource '")
                 .append(e.from)
                 .append("'; remove the repeat, or name the resource that was meant");
-            out.add(stack, {e.mark(), std::move(msg), e.from, e.path});
+            std::shared_ptr<const Fix> fix;
+            if (e.from_index < stack.tmpl->resources.size()) {
+                fix = fix::make_fix(
+                    FixSafety::Safe, "remove the repeated '" + std::string(e.target) + "'",
+                    {fix::Editor(stack.doc).remove_from_list(
+                        *stack.tmpl->resources[e.from_index].node, "DependsOn", e.node)});
+            }
+            out.add(stack, {.mark = e.mark(),
+                            .message = std::move(msg),
+                            .resource = e.from,
+                            .path = e.path,
+                            .fix = std::move(fix)});
         }
     }
 };

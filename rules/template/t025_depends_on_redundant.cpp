@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "fix/editor.hpp"
 #include "graph/graph.hpp"
 #include "graph/scope.hpp"
 #include "lint/rule.hpp"
@@ -50,7 +51,11 @@ deletion for no reason, and readers cannot tell which dependencies are real.
     Properties:
       Role: !GetAtt Role.Arn
 ```
-)md"};
+
+### Fix
+The fix (safe) removes the entry, or the whole `DependsOn` when every entry is implied.
+)md",
+    .fix = FixSafety::Safe};
 
 // "Properties/Role" from "Resources/Fn/Properties/Role/Fn::GetAtt/0": where a person would look.
 std::string_view property_of(std::string_view path, std::string_view id) {
@@ -86,6 +91,7 @@ class DependsOnRedundant final : public Rule {
             }
             const auto& mine = g.resource_edges(i);
             std::vector<std::size_t> listed;  // DependsOn targets seen so far
+            std::vector<std::pair<const Edge*, std::string>> redundant;
             for (std::size_t d : mine) {
                 const Edge& dep = g.edges()[d];
                 if (dep.kind != EdgeKind::DependsOn || dep.target_kind != TargetKind::Resource ||
@@ -119,7 +125,32 @@ class DependsOnRedundant final : public Rule {
                     .append(" (line ")
                     .append(std::to_string(implied->mark().line))
                     .append("); the entry can go");
-                out.add(stack, {dep.mark(), std::move(msg), t.resources[i].id, dep.path});
+                redundant.emplace_back(&dep, std::move(msg));
+            }
+            // Every entry implied (repeats included, which T024 removes at the same time): each
+            // fix removes the whole DependsOn, and one of them applies.
+            const Node* listed_node = t.resources[i].node;
+            const Entry* depends_on =
+                listed_node->is_mapping() ? listed_node->find("DependsOn") : nullptr;
+            const bool all =
+                depends_on != nullptr && depends_on->value.is_sequence() &&
+                std::all_of(depends_on->value.items().begin(), depends_on->value.items().end(),
+                            [&](const Node& item) {
+                                return std::any_of(
+                                    redundant.begin(), redundant.end(), [&](const auto& r) {
+                                        return item.is_scalar() && item.text() == r.first->target;
+                                    });
+                            });
+            for (auto& [dep, msg] : redundant) {
+                const auto fix = fix::make_fix(
+                    FixSafety::Safe, "remove '" + std::string(dep->target) + "' from DependsOn",
+                    {fix::Editor(stack.doc).remove_from_list(*listed_node, "DependsOn", dep->node,
+                                                             all)});
+                out.add(stack, {.mark = dep->mark(),
+                                .message = std::move(msg),
+                                .resource = t.resources[i].id,
+                                .path = dep->path,
+                                .fix = fix});
             }
         }
     }

@@ -1,6 +1,7 @@
 // T032: Fn::Sub on a string with no placeholder at all.
 #include <algorithm>
 
+#include "fix/editor.hpp"
 #include "graph/scope.hpp"
 #include "graph/walk.hpp"
 #include "lint/rule.hpp"
@@ -34,7 +35,12 @@ LogGroupName: !Sub /app/orders
 ```yaml
 LogGroupName: /app/orders
 ```
-)md"};
+
+### Fix
+The fix (safe) replaces the `Fn::Sub` with its string, spelled as it was (not for a block
+scalar).
+)md",
+                         .fix = FixSafety::Safe};
 
 // The start of a long string, on one line.
 std::string excerpt(const std::string& text) {
@@ -61,25 +67,32 @@ class SubWithoutVariables final : public Rule {
                     section == t.resources_section && !e.key.starts_with("Fn::ForEach::")
                         ? std::string_view(e.key)
                         : "";
-                walk_nodes(e.value, section->key + "/" + e.key,
-                           [&](const Node& n, const std::string& path) {
-                               if (n.intrinsic_name() == "Fn::Transform") return false;
-                               if (n.intrinsic_name() != "Fn::Sub") return true;
-                               const Node& arg = *n.intrinsic_arg();
-                               const Node* text = arg.is_scalar() ? &arg : nullptr;
-                               if (arg.is_sequence() && !arg.items().empty() &&
-                                   arg.items()[0].is_scalar()) {
-                                   text = &arg.items()[0];
-                               }
-                               if (text && text->text().find("${") == std::string::npos) {
-                                   std::string msg = "Fn::Sub has nothing to substitute in '";
-                                   msg.append(excerpt(text->text()))
-                                       .append("'; write the plain string instead");
-                                   out.add(stack, {n.entries().front().key_mark, std::move(msg),
-                                                   resource, path + "/Fn::Sub"});
-                               }
-                               return true;
-                           });
+                walk_nodes(
+                    e.value, section->key + "/" + e.key,
+                    [&](const Node& n, const std::string& path) {
+                        if (n.intrinsic_name() == "Fn::Transform") return false;
+                        if (n.intrinsic_name() != "Fn::Sub") return true;
+                        const Node& arg = *n.intrinsic_arg();
+                        const Node* text = arg.is_scalar() ? &arg : nullptr;
+                        if (arg.is_sequence() && !arg.items().empty() &&
+                            arg.items()[0].is_scalar()) {
+                            text = &arg.items()[0];
+                        }
+                        if (text && text->text().find("${") == std::string::npos) {
+                            std::string msg = "Fn::Sub has nothing to substitute in '";
+                            msg.append(excerpt(text->text()))
+                                .append("'; write the plain string instead");
+                            out.add(stack,
+                                    {.mark = n.entries().front().key_mark,
+                                     .message = std::move(msg),
+                                     .resource = resource,
+                                     .path = path + "/Fn::Sub",
+                                     .fix = fix::make_fix(
+                                         FixSafety::Safe, "write the plain string",
+                                         {fix::Editor(stack.doc).replace_with_scalar(n, *text)})});
+                        }
+                        return true;
+                    });
             }
         }
     }

@@ -27,6 +27,8 @@ void list_rules(const std::string& format) {
                            {"name", i.name},
                            {"pack", i.pack},
                            {"severity", to_string(i.severity)},
+                           {"fix", i.fix ? nlohmann::ordered_json(safety_name(*i.fix))
+                                         : nlohmann::ordered_json(nullptr)},
                            {"summary", i.summary}});
         }
         std::cout << out.dump(2) << '\n';
@@ -41,12 +43,13 @@ void list_rules(const std::string& format) {
     auto pad = [](std::string_view s, std::size_t w) {
         return std::string(s) + std::string(w > s.size() ? w - s.size() : 0, ' ');
     };
-    std::cout << pad("ID", id_width) << "  " << pad("SEVERITY", 8) << "  "
+    std::cout << pad("ID", id_width) << "  " << pad("SEVERITY", 8) << "  " << pad("FIX", 6) << "  "
               << pad("NAME", name_width) << "  SUMMARY\n";
     for (const Rule* r : rules) {
         const RuleInfo& i = r->info();
         std::cout << pad(i.id, id_width) << "  " << pad(to_string(i.severity), 8) << "  "
-                  << pad(i.name, name_width) << "  " << i.summary << '\n';
+                  << pad(i.fix ? safety_name(*i.fix) : "-", 6) << "  " << pad(i.name, name_width)
+                  << "  " << i.summary << '\n';
     }
 }
 

@@ -1,5 +1,7 @@
 #include "lint/schema_check.hpp"
 
+#include "fix/editor.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <set>
@@ -194,7 +196,18 @@ void report_violations(const Stack& stack, const RuleContext& ctx, schema::Issue
     for (const ResourceViolations& rv : all) {
         for (const schema::Violation& v : rv.violations) {
             if (v.issue != issue) continue;
-            out.add(stack, Report{v.mark, v.message, rv.resource, v.path});
+            std::shared_ptr<const Fix> fix;
+            if (!v.rename_to.empty()) {
+                const Entry renamed{v.key, v.mark, Node()};
+                fix = fix::make_fix(FixSafety::Safe,
+                                    "rename '" + v.key + "' to '" + v.rename_to + "'",
+                                    {fix::Editor(stack.doc).rename_key(renamed, v.rename_to)});
+            }
+            out.add(stack, Report{.mark = v.mark,
+                                  .message = v.message,
+                                  .resource = rv.resource,
+                                  .path = v.path,
+                                  .fix = std::move(fix)});
         }
     }
 }

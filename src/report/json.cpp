@@ -12,6 +12,23 @@ ojson string_or_null(const std::string& s) {
     return s.empty() ? ojson(nullptr) : ojson(s);
 }
 
+// The finding's fix: its edits as byte ranges of the file as read and as line:column ranges
+// (end exclusive), with the text that replaces each; null when it has none.
+ojson fix_json(const Finding& f) {
+    if (!f.fix) return nullptr;
+    ojson edits = ojson::array();
+    for (const TextEdit& e : f.fix->edits) {
+        edits.push_back({{"offset", e.offset},
+                         {"length", e.length},
+                         {"start", {{"line", e.start_line}, {"column", e.start_column}}},
+                         {"end", {{"line", e.end_line}, {"column", e.end_column}}},
+                         {"text", e.text}});
+    }
+    return {{"safety", safety_name(f.fix->safety)},
+            {"description", f.fix->description},
+            {"edits", std::move(edits)}};
+}
+
 }  // namespace
 
 void write_json(std::ostream& out, const LintResult& result) {
@@ -34,6 +51,7 @@ void write_json(std::ostream& out, const LintResult& result) {
         j["construct"] = string_or_null(f.construct);
         j["origin"] = string_or_null(f.origin);
         j["fingerprint"] = f.fingerprint();
+        j["fix"] = fix_json(f);
         findings.push_back(std::move(j));
     }
     doc["findings"] = std::move(findings);

@@ -56,12 +56,13 @@ void write_rules_markdown(std::ostream& out) {
            "edit by hand. -->\n\n"
            "Every rule stacklint has, with what it finds, why it matters, an example of each, "
            "and how to\nsuppress it. `stacklint explain ID` prints the same in a terminal.\n\n"
-           "| id | name | severity | finds |\n"
-           "|---|---|---|---|\n";
+           "| id | name | severity | fix | finds |\n"
+           "|---|---|---|---|---|\n";
     for (const Rule* r : rules) {
         const RuleInfo& i = r->info();
         out << "| [" << i.id << "](#" << anchor(i) << ") | " << i.name << " | "
-            << to_string(i.severity) << " | " << i.summary << " |\n";
+            << to_string(i.severity) << " | " << (i.fix ? safety_name(*i.fix) : "") << " | "
+            << i.summary << " |\n";
     }
     for (const Rule* r : rules) {
         out << '\n';
@@ -72,8 +73,16 @@ void write_rules_markdown(std::ostream& out) {
 void write_rule_markdown(std::ostream& out, const RuleInfo& i) {
     out << "## " << i.id << " " << i.name << "\n\n"
         << i.summary << ".\n\n"
-        << "Default severity: **" << to_string(i.severity) << "**. Pack: " << i.pack << ".\n\n"
-        << i.doc;
+        << "Default severity: **" << to_string(i.severity) << "**. Pack: " << i.pack << ". ";
+    if (!i.fix) {
+        out << "No automatic fix.";
+    } else if (*i.fix == FixSafety::Safe) {
+        out << "Fix: **safe** (`stacklint --fix`).";
+    } else {
+        out << "Fix: **unsafe**, it changes what gets deployed (`stacklint --fix "
+               "--unsafe-fixes`).";
+    }
+    out << "\n\n" << i.doc;
     if (!i.doc.empty() && i.doc.back() != '\n') out << '\n';
     out << '\n';
     write_suppression_help(out, i);

@@ -154,6 +154,25 @@ void write_sarif(std::ostream& out, const LintResult& result, const ReportOption
         if (!f.construct.empty()) props["construct"] = f.construct;
         if (!f.origin.empty()) props["origin"] = f.origin;
         r["properties"] = std::move(props);
+        if (f.fix) {
+            ojson replacements = ojson::array();
+            for (const TextEdit& e : f.fix->edits) {
+                replacements.push_back({{"deletedRegion",
+                                         {{"startLine", e.start_line},
+                                          {"startColumn", e.start_column},
+                                          {"endLine", e.end_line},
+                                          {"endColumn", e.end_column},
+                                          {"byteOffset", e.offset},
+                                          {"byteLength", e.length}}},
+                                        {"insertedContent", {{"text", e.text}}}});
+            }
+            r["fixes"] = ojson::array(
+                {{{"description", {{"text", f.fix->description}}},
+                  {"artifactChanges",
+                   ojson::array({{{"artifactLocation", artifact_location(f.file, base)},
+                                  {"replacements", std::move(replacements)}}})},
+                  {"properties", {{"safety", safety_name(f.fix->safety)}}}}});
+        }
         results.push_back(std::move(r));
     }
 

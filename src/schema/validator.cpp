@@ -803,6 +803,12 @@ class Walker {
         }
         add(Issue::UnknownProperty, e.key_mark, t.path + "/" + e.key, t.conditional,
             std::move(msg));
+        const std::string_view meant =
+            env_.globals || e.key == "<<" ? std::string_view() : unique_closest_match(e.key, names);
+        if (!meant.empty() && t.value->is_mapping() && t.value->find(meant) == nullptr) {
+            out_->back().key = e.key;
+            out_->back().rename_to = std::string(meant);
+        }
     }
 
     void dependencies(const Task& t, const json& deps) {

@@ -50,6 +50,10 @@ struct Violation {
     std::string path;  // "Resources/Db/Properties/AllocatedStorage"
     std::string message;
     bool conditional;  // found in one branch of an Fn::If
+    // For an unknown key with one clear correction (a misspelling whose right spelling the
+    // mapping does not have yet): the key as written and the property it should name.
+    std::string key = {};
+    std::string rename_to = {};
 };
 
 // Every violation of `resource`'s properties against `schema` (the schema of its type), in

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cdk/assembly.hpp"
+#include "fix/fixer.hpp"
 #include "fuzz/invariants.hpp"
 #include "lint/engine.hpp"
 #include "report/report.hpp"
@@ -116,6 +117,40 @@ void lint(const std::uint8_t* data, std::size_t size) {
     options.jobs = 1;
     run_rules(result, options);
     check_result(result, lines);
+}
+
+void fix(const std::uint8_t* data, std::size_t size) {
+    if (size == 0) return;
+    const char* name = (data[0] & 1) ? "fuzz.json" : "fuzz.yaml";
+    std::string text = bytes_of(data + 1, size - 1);
+    LintOptions options;
+    options.jobs = 1;
+    // A few rounds, as --fix --unsafe-fixes runs them; each must leave a template that loads
+    // as well as before and lints without breaking an invariant.
+    for (int round = 0; round < 3; ++round) {
+        auto source = std::make_shared<const Source>(name, text);
+        const auto lines = static_cast<std::uint32_t>(source->line_count());
+        LintResult result;
+        result.set.stacks.push_back(make_stack("fuzz", source, LoadLimits{}));
+        run_rules(result, options);
+        check_result(result, lines);
+        std::vector<const Finding*> findings;
+        for (const Finding& f : result.findings) {
+            if (!f.fix) continue;
+            for (const TextEdit& e : f.fix->edits) {
+                require(e.end() <= text.size(), "an edit outside the text");
+                require(e.start_line >= 1 && e.end_line >= e.start_line, "an edit without lines");
+            }
+            findings.push_back(&f);
+        }
+        const fix::Round chosen = fix::choose_fixes(findings, true);
+        if (chosen.fixes == 0) return;
+        std::string after;
+        require(apply_edits(text, chosen.edits, after), "the chosen edits do not apply");
+        require(fix::still_loads(*result.set.stacks.front(), after, LoadLimits{}),
+                "a fix made a readable template unreadable");
+        text = std::move(after);
+    }
 }
 
 void cdk_manifest(const std::uint8_t* data, std::size_t size) {

@@ -15,6 +15,9 @@ void json_loader(const std::uint8_t* data, std::size_t size);
 // Load, model, graph, every rule, suppressions and every report format on one template; the
 // first byte picks YAML (even) or JSON (odd).
 void lint(const std::uint8_t* data, std::size_t size);
+// The lint target's template, then up to three rounds of --fix --unsafe-fixes: every edit
+// inside the text, the chosen edits applicable, the fixed template as readable as before.
+void fix(const std::uint8_t* data, std::size_t size);
 // A cloud assembly whose manifest.json is the input, beside small real templates, then every
 // rule over the stacks it yields.
 void cdk_manifest(const std::uint8_t* data, std::size_t size);

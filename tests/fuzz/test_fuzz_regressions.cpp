@@ -45,6 +45,7 @@ TEST_CASE("Fuzz regressions: every input a fuzzer found is handled") {
         {"yaml_loader", stacklint::fuzz::yaml_loader},
         {"json_loader", stacklint::fuzz::json_loader},
         {"lint", stacklint::fuzz::lint},
+        {"fix", stacklint::fuzz::fix},
         {"cdk_manifest", stacklint::fuzz::cdk_manifest},
     };
     std::size_t replayed = 0;
@@ -72,6 +73,7 @@ TEST_CASE("Fuzz targets: the fixtures pass every target's invariants") {
         }
         replay(ext == ".json" ? stacklint::fuzz::json_loader : stacklint::fuzz::yaml_loader, bytes);
         replay(stacklint::fuzz::lint, std::string(1, ext == ".json" ? '\1' : '\0') + bytes);
+        replay(stacklint::fuzz::fix, std::string(1, ext == ".json" ? '\1' : '\0') + bytes);
         ++templates;
     }
     CHECK(templates > 100);

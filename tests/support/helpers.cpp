@@ -38,8 +38,14 @@ std::string source_path(const std::string& relative) {
 }
 
 int run_stacklint(const std::string& args, std::string& output, bool merge_stderr) {
-    const std::string cmd =
-        std::string(STACKLINT_BINARY) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+    return run_stacklint_in({}, args, output, merge_stderr);
+}
+
+int run_stacklint_in(const std::string& dir, const std::string& args, std::string& output,
+                     bool merge_stderr) {
+    const std::string cmd = (dir.empty() ? std::string() : "cd '" + dir + "' && ") +
+                            std::string(STACKLINT_BINARY) + " " + args +
+                            (merge_stderr ? " 2>&1" : " 2>/dev/null");
     FILE* pipe = ::popen(cmd.c_str(), "r");
     if (pipe == nullptr) throw std::runtime_error("cannot run " + cmd);
     output.clear();

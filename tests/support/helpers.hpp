@@ -23,6 +23,9 @@ std::string source_path(const std::string& relative);
 // Runs the stacklint binary with a shell command line of arguments; returns the exit code and
 // fills stdout (stderr is merged in when `merge_stderr`).
 int run_stacklint(const std::string& args, std::string& output, bool merge_stderr = false);
+// The same, run in the directory `dir` (relative paths and configuration lookup start there).
+int run_stacklint_in(const std::string& dir, const std::string& args, std::string& output,
+                     bool merge_stderr = false);
 
 // Runs the stacklint binary as run_stacklint does (stderr merged in), but so that file
 // permissions bind it. Root reads every file through CAP_DAC_OVERRIDE and
