@@ -94,9 +94,9 @@ FixOutcome run_fixes(const std::vector<Input>& inputs, LintOptions options,
             if (!apply_edits(before, round.edits, after) ||
                 !still_loads(*stack, after, options.limits)) {
                 frozen.insert(stack->path);
-                warnings.push_back(
-                    {stack->file, "its fixes would leave it unreadable, so it was left as it was "
-                                  "(a bug in stacklint: please report it with the template)"});
+                warnings.push_back({stack->file,
+                                    "its fixes would leave it unreadable, so it was left as it was "
+                                    "(a bug in stacklint: please report it with the template)"});
                 continue;
             }
             FixedFile& file = changed[stack->path];

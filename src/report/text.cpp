@@ -172,6 +172,19 @@ void write_summary(std::ostream& out, const LintResult& result, const Palette& p
                 << " with findings)\n";
         }
     }
+    // What --fix would do: a reason to run it.
+    std::size_t safe = 0;
+    std::size_t unsafe = 0;
+    for (const Finding& f : result.findings) {
+        if (f.fix) ++(f.fix->safety == FixSafety::Safe ? safe : unsafe);
+    }
+    if (safe + unsafe > 0) {
+        out << "Fixable: ";
+        if (safe > 0) out << safe << " with --fix";
+        if (safe > 0 && unsafe > 0) out << ", ";
+        if (unsafe > 0) out << unsafe << (safe > 0 ? " more" : "") << " with --fix --unsafe-fixes";
+        out << " (--diff shows the changes).\n";
+    }
     std::vector<std::string> hidden;
     if (s.suppressed > 0)
         hidden.push_back(plural(s.suppressed, "finding", "findings") + " suppressed inline");
