@@ -13,12 +13,14 @@
 
 #include "cli/command.hpp"
 #include "cli/fixes.hpp"
+#include "cli/lint_run.hpp"
 #include "config/baseline.hpp"
 #include "config/config.hpp"
 #include "config/exclude.hpp"
 #include "config/settings.hpp"
 #include "core/text.hpp"
 #include "discover/discover.hpp"
+#include "lint/change.hpp"
 #include "lint/engine.hpp"
 #include "report/outputs.hpp"
 #include "report/report.hpp"
@@ -130,31 +132,9 @@ int fail_before_linting(ToolError error, const Outputs& outputs, const std::file
     return kExitToolError;
 }
 
-// The lint command's flags, as parsed.
-struct LintFlags {
-    std::vector<std::string> paths;
-    std::string format = "text";
-    std::string fail_on = "warning";
-    std::string color = "auto";
-    bool quiet = false;
-    unsigned jobs = 0;
-    bool skip_non_templates = false;
-    CommandLineSettings cli;
-    std::vector<std::string> select;
-    std::string config_file;
-    bool require_reasons = false;
-    std::string baseline_file;
-    std::string write_baseline_file;
-    std::string sarif_file;
-    std::string junit_file;
-    std::string json_file;
-    std::string gitlab_file;
-    bool fix = false;
-    bool diff = false;
-    bool unsafe_fixes = false;
-};
+}  // namespace
 
-int run_lint(const CLI::App& app, LintFlags& flags) {
+int run_lint(const CLI::App& app, LintFlags& flags, const ChangeRequest* change) {
     CommandLineSettings& cli = flags.cli;
     if (const auto twice = same_output_twice({{"--output-sarif", flags.sarif_file},
                                               {"--output-junit", flags.junit_file},
@@ -230,6 +210,8 @@ int run_lint(const CLI::App& app, LintFlags& flags) {
             result.warnings.push_back(
                 {"<stdin>", "standard input is linted but not fixed: name the file instead"});
         }
+    } else if (change != nullptr) {
+        result = lint_change_request(*change, discovery.inputs, options);
     } else {
         result = lint(discovery.inputs, options);
     }
@@ -264,7 +246,7 @@ int run_lint(const CLI::App& app, LintFlags& flags) {
     report.quiet = flags.quiet;
     report.fail_on = settings->fail_on;
     report.base = cwd;
-    report.rule_severity = options.rule_severity;
+    report.rule_severity = rules_of_run(options.rule_severity, change != nullptr);
     const char* no_color = std::getenv("NO_COLOR");
     const char* term = std::getenv("TERM");
     report.color =
@@ -283,6 +265,8 @@ int run_lint(const CLI::App& app, LintFlags& flags) {
     return kExitClean;
 }
 
+namespace {
+
 // An option naming a file.
 CLI::Option* add_file_option(CLI::App& app, const std::string& names, std::string& file,
                              const std::string& description) {
@@ -300,11 +284,7 @@ CLI::Option* add_list_option(CLI::App& app, const std::string& names,
 
 }  // namespace
 
-Run add_lint_command(CLI::App& app) {
-    auto flags = std::make_shared<LintFlags>();
-    LintFlags& f = *flags;
-    hint(app.add_option("paths", f.paths, "Templates or directories to lint (default: .)"),
-         ValueKind::Path);
+void add_lint_options(CLI::App& app, LintFlags& f, bool fixes) {
     add_choice(app, "-f,--format", f.format, {"text", "json", "sarif", "junit", "github", "gitlab"},
                "Output format on stdout");
     add_file_option(app, "--output-sarif", f.sarif_file, "Also write SARIF 2.1.0 to FILE");
@@ -345,6 +325,7 @@ Run add_lint_command(CLI::App& app) {
     add_file_option(app, "--write-baseline", f.write_baseline_file,
                     "Record the findings of this run in FILE, to accept them for now (exit "
                     "code 0 once the baseline is written)");
+    if (!fixes) return;
     app.add_flag("--fix", f.fix,
                  "Apply the safe fixes of the findings to the files (each written atomically), "
                  "then report what remains");
@@ -354,7 +335,14 @@ Run add_lint_command(CLI::App& app) {
     app.add_flag("--unsafe-fixes", f.unsafe_fixes,
                  "With --fix or --diff, also apply fixes that change what gets deployed (a "
                  "retention policy, deletion protection)");
-    return [&app, flags] { return run_lint(app, *flags); };
+}
+
+Run add_lint_command(CLI::App& app) {
+    auto flags = std::make_shared<LintFlags>();
+    hint(app.add_option("paths", flags->paths, "Templates or directories to lint (default: .)"),
+         ValueKind::Path);
+    add_lint_options(app, *flags, true);
+    return [&app, flags] { return run_lint(app, *flags, nullptr); };
 }
 
 }  // namespace stacklint::cli

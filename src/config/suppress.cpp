@@ -12,8 +12,6 @@ namespace stacklint {
 
 namespace {
 
-constexpr std::string_view kMetaPack = "meta";
-
 std::string owner_text(std::string_view resource) {
     if (resource.empty()) return "the template's stacklint metadata";
     std::string out = "the stacklint metadata of resource '";

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <thread>
 
 #include "cdk/assembly.hpp"
 #include "config/suppress.hpp"
+#include "lint/change.hpp"
 #include "schema/embedded.hpp"
 #include "schema/lifecycle.hpp"
 
@@ -29,11 +31,10 @@ struct ActiveRule {
     Severity severity;
 };
 
-std::vector<ActiveRule> active_rules(const LintOptions& options) {
+std::vector<ActiveRule> active_rules(const RuleSeverity& severity) {
     std::vector<ActiveRule> out;
     for (const Rule* r : RuleRegistry::instance().rules()) {
-        const std::optional<Severity> sev =
-            options.rule_severity ? options.rule_severity(r->info()) : r->info().severity;
+        const std::optional<Severity> sev = severity(r->info());
         if (sev) out.push_back({r, *sev});
     }
     return out;
@@ -164,6 +165,13 @@ std::string app_for(const std::string& display) {
 }
 
 LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
+    LintResult result = load_inputs(inputs, options);
+    run_rules(result, options);
+    return result;
+}
+
+LintResult load_inputs(const std::vector<Input>& inputs, const LintOptions& options,
+                       std::vector<std::size_t>* input_of) {
     LintResult result;
     // One assembly named twice (as cdk.out and through its project directory) is one app;
     // read twice, every export would clash with itself.
@@ -180,7 +188,11 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
     parallel_for(inputs.size(), options.jobs, [&](std::size_t i) {
         if (!repeated[i]) load_one(inputs[i], options, slots[i]);
     });
-    for (Slot& slot : slots) {
+    std::map<const Stack*, std::size_t> from;
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        Slot& slot = slots[i];
+        for (const auto& s : slot.stacks)
+            from.emplace(s.get(), i);
         std::move(slot.errors.begin(), slot.errors.end(), std::back_inserter(result.errors));
         std::move(slot.warnings.begin(), slot.warnings.end(), std::back_inserter(result.warnings));
         std::move(slot.stacks.begin(), slot.stacks.end(), std::back_inserter(result.set.stacks));
@@ -188,13 +200,18 @@ LintResult lint(const std::vector<Input>& inputs, const LintOptions& options) {
                   std::back_inserter(result.set.unloaded));
     }
     drop_assembly_duplicates(result.set.stacks);
-    run_rules(result, options);
+    if (input_of != nullptr) {
+        input_of->clear();
+        for (const auto& s : result.set.stacks)
+            input_of->push_back(from.at(s.get()));
+    }
     return result;
 }
 
 void run_rules(LintResult& result, const LintOptions& options) {
     const schema::Registry schemas(schema::embedded_data());
-    const std::vector<ActiveRule> rules = active_rules(options);
+    const RuleSeverity severity = rules_of_run(options.rule_severity, false);
+    const std::vector<ActiveRule> rules = active_rules(severity);
     const std::string today = options.today.empty() ? schema::effective_today() : options.today;
     static const std::vector<std::string> kDefaultRegions = {"us-east-1"};
     const std::vector<std::string>& regions =
@@ -236,7 +253,7 @@ void run_rules(LintResult& result, const LintOptions& options) {
     drop_repeated_findings(result.findings);
 
     // Inline suppressions apply to every rule's findings, set rules' included.
-    result.suppressed = apply_suppressions(result.set, result.findings, options.rule_severity);
+    result.suppressed = apply_suppressions(result.set, result.findings, severity);
 
     // What the per-rule cap left out is said, not silently lost (M004).
     if (!dropped.empty()) {

@@ -57,8 +57,13 @@ struct LintResult {
 // Reads and loads every input, then runs the rules (run_rules).
 LintResult lint(const std::vector<Input>& inputs, const LintOptions& options = {});
 
-// Runs every enabled rule over the stacks already in `result.set`, adds their findings,
-// counts files and resources, and sorts the findings.
+// Reads and loads every input, as lint() does, without running any rule. `input_of`, when
+// given, receives for each stack of the result the index of the input it came from.
+LintResult load_inputs(const std::vector<Input>& inputs, const LintOptions& options,
+                       std::vector<std::size_t>* input_of = nullptr);
+
+// Runs every enabled rule (change rules excepted: src/lint/change.hpp) over the stacks already in
+// `result.set`, adds their findings, counts files and resources, and sorts the findings.
 void run_rules(LintResult& result, const LintOptions& options = {});
 
 // How many of `inputs` lint() would have linted as templates (or assemblies): files named on

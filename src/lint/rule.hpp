@@ -19,6 +19,9 @@
 
 namespace stacklint {
 
+// The pack of the rules about suppressions and the run itself (M...).
+inline constexpr std::string_view kMetaPack = "meta";
+
 struct RuleInfo {
     std::string_view id;       // "R001": a pack letter (or letters) and a number
     std::string_view name;     // kebab-case, unique

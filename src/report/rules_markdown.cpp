@@ -5,8 +5,6 @@ namespace stacklint {
 
 namespace {
 
-constexpr std::string_view kMetaPack = "meta";
-
 void write_suppression_help(std::ostream& out, const RuleInfo& info) {
     out << "### How to suppress\n";
     if (info.pack == kMetaPack) {

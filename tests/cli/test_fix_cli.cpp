@@ -174,7 +174,8 @@ TEST_CASE("Fix: templates of a CDK cloud assembly are never edited, and the run 
         CHECK(read_all(path) == text);
     // Their findings carry no edits either.
     test::run_stacklint("--no-config -f json '" + assembly + "'", out);
-    for (const auto& f : nlohmann::json::parse(out)["findings"])
+    const auto parsed = nlohmann::json::parse(out);
+    for (const auto& f : parsed["findings"])
         CHECK(f["fix"].is_null());
 }
 

@@ -7,6 +7,7 @@
 # - `stacklint-system` (stacklint on PATH), through `pre-commit try-repo` and through a real
 #   `git commit` with the hook installed: the bad commit is refused with the finding shown,
 #   the good one goes through;
+# - `stacklint-diff-system`: a staged rename of a committed table is refused (D002);
 # - `stacklint` (builds itself) with its cache seeded from the build tree: same assertions;
 # - `stacklint` with an empty cache: it builds stacklint with CMake, then lints; a second run
 #   reuses the binary; a failed build leaves no build tree; with cmake missing from PATH, or
@@ -102,6 +103,20 @@ expect nonzero "infra/bad.yaml:2:3: error T007 resource name 'orders-queue'" \
   pre-commit try-repo "$src" stacklint-system
 stage infra/good.yaml infra/settings.yaml
 expect 0 "" pre-commit try-repo "$src" stacklint-system
+
+echo "== stacklint-diff-system via try-repo: a staged rename of a table"
+printf 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n' >infra/table.yaml
+git add infra/table.yaml
+git commit -q -m "table" --no-verify
+sed -i 's/  Orders:/  OrdersTable:/' infra/table.yaml
+stage infra/table.yaml
+expect nonzero "infra/table.yaml:2:3: error D002 AWS::DynamoDB::Table 'Orders'" \
+  pre-commit try-repo "$src" stacklint-diff-system
+git checkout -q HEAD -- infra/table.yaml
+stage infra/table.yaml
+expect 0 "" pre-commit try-repo "$src" stacklint-diff-system
+git rm -q infra/table.yaml
+git commit -q -m "drop table.yaml" --no-verify
 
 echo "== stacklint-system installed as the git hook: a real commit"
 rev=$(git -C "$src" rev-parse HEAD)
