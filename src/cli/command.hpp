@@ -29,6 +29,7 @@ Subcommand add_rules_command(CLI::App& app);
 Subcommand add_explain_command(CLI::App& app);
 Subcommand add_graph_command(CLI::App& app);
 Subcommand add_diff_command(CLI::App& app);
+Subcommand add_lsp_command(CLI::App& app);
 Subcommand add_completion_command(CLI::App& app);
 
 // `--version`: the version and the dates of the embedded data.

@@ -42,9 +42,11 @@ bool still_loads(const Stack& before, const std::string& text, const LoadLimits&
 FixOutcome run_fixes(const std::vector<Input>& inputs, LintOptions options,
                      const FixOptions& fix_options) {
     FixOutcome out;
-    std::map<std::string, std::string> contents;  // path -> the text as fixed so far
-    std::map<std::string, FixedFile> changed;     // path -> what changed in it
-    std::set<std::string> frozen;                 // files whose fixes failed the check
+    // path -> the text as fixed so far, starting from the caller's (an editor's unsaved text)
+    std::map<std::string, std::string> contents =
+        options.contents != nullptr ? *options.contents : std::map<std::string, std::string>{};
+    std::map<std::string, FixedFile> changed;  // path -> what changed in it
+    std::set<std::string> frozen;              // files whose fixes failed the check
     std::vector<ToolError> warnings;
     options.contents = &contents;
     for (unsigned pass = 0;; ++pass) {

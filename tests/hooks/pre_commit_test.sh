@@ -106,7 +106,7 @@ expect 0 "" pre-commit try-repo "$src" stacklint-system
 
 echo "== stacklint-diff-system via try-repo: a staged rename of a table"
 printf 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::Table\n' >infra/table.yaml
-git add infra/table.yaml
+stage infra/table.yaml
 git commit -q -m "table" --no-verify
 sed -i 's/  Orders:/  OrdersTable:/' infra/table.yaml
 stage infra/table.yaml
@@ -115,6 +115,7 @@ expect nonzero "infra/table.yaml:2:3: error D002 AWS::DynamoDB::Table 'Orders'" 
 git checkout -q HEAD -- infra/table.yaml
 stage infra/table.yaml
 expect 0 "" pre-commit try-repo "$src" stacklint-diff-system
+git reset -q
 git rm -q infra/table.yaml
 git commit -q -m "drop table.yaml" --no-verify
 
