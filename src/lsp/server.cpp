@@ -148,7 +148,10 @@ void Server::handle(const json& message) {
 void Server::request(const std::string& method, const json& id, const json& params) {
     try {
         if (method == "initialize") {
+            initialized_ = true;
             reply(id, initialize(params));
+        } else if (!initialized_) {
+            fail(id, kServerNotInitialized, "the server is not initialized yet");
         } else if (shutdown_) {
             fail(id, kInvalidRequest, "the server is shut down");
         } else if (method == "shutdown") {
@@ -181,16 +184,20 @@ void Server::notification(const std::string& method, const json& params) {
         } else if (method == "textDocument/didSave") {
             // A saved configuration changes every open document's lint; any save may change
             // what the other templates of the directory say.
-            for (auto& [uri, doc] : documents_)
+            for (auto& [uri, doc] : documents_) {
                 doc.dirty = true;
+                doc.fix_all.reset();
+            }
         } else if (method == "textDocument/didClose") {
             const std::string uri = params.at("textDocument").at("uri").get<std::string>();
             documents_.erase(uri);
             notify("textDocument/publishDiagnostics",
                    {{"uri", uri}, {"diagnostics", json::array()}});
         } else if (method == "workspace/didChangeWatchedFiles") {
-            for (auto& [uri, doc] : documents_)
+            for (auto& [uri, doc] : documents_) {
                 doc.dirty = true;
+                doc.fix_all.reset();
+            }
         }
         // initialized, $/cancelRequest (requests are answered as they come), $/setTrace...
     } catch (const json::exception&) {
@@ -268,6 +275,7 @@ void Server::change(const json& params) {
     }
     doc->version = params.at("textDocument").value("version", doc->version);
     doc->dirty = true;
+    doc->fix_all.reset();
 }
 
 Server::Document* Server::find(const json& params) {
@@ -622,8 +630,22 @@ Server::json Server::code_actions(const json& params) {
                                {"edit", {{"changes", {{doc->uri, edits_json({*edit})}}}}}});
         }
     }
-    if (any_safe) {
-        const std::vector<TextEdit> all = fixed_document(*doc, false);
+    // "Fix all" lints the document a few times over: offered when asked for (an explicit
+    // request, or one for source actions), not on every automatic request as the cursor
+    // moves, and kept for the document's version.
+    const json* context = params.contains("context") ? &params["context"] : nullptr;
+    bool wanted = context == nullptr || context->value("triggerKind", 1) == 1;
+    if (context != nullptr && context->contains("only")) {
+        wanted = false;
+        for (const json& kind : (*context)["only"]) {
+            if (kind.is_string() && kind.get<std::string>().starts_with("source")) wanted = true;
+        }
+    }
+    if (any_safe && wanted) {
+        if (!doc->fix_all || doc->fix_all->first != doc->version) {
+            doc->fix_all = std::pair{doc->version, fixed_document(*doc, false)};
+        }
+        const std::vector<TextEdit>& all = doc->fix_all->second;
         if (!all.empty()) {
             actions.push_back({{"title", "Fix all safe stacklint findings"},
                                {"kind", "source.fixAll"},

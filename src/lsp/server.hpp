@@ -9,8 +9,10 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lint/engine.hpp"
@@ -38,6 +40,8 @@ class Server {
         // The last lint: the findings of this document, and the run (its stacks, for the graph).
         std::vector<Finding> findings;
         std::shared_ptr<LintResult> run;
+        // "Fix all safe": the whole document's edit, for the version it was made for.
+        std::optional<std::pair<int, std::vector<TextEdit>>> fix_all;
     };
 
     void handle(const json& message);
@@ -67,6 +71,7 @@ class Server {
     std::ostream& out_;
     std::map<std::string, Document> documents_;  // by URI
     Encoding encoding_ = Encoding::Utf16;
+    bool initialized_ = false;
     bool shutdown_ = false;
     bool exited_ = false;
 };

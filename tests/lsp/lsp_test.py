@@ -113,6 +113,9 @@ def main():
     uri = "file://" + path
     c = Client(binary, work)
 
+    r = c.request("textDocument/hover", {"textDocument": {"uri": "file:///x.yaml"},
+                                         "position": {"line": 0, "character": 0}})
+    check(r.get("error", {}).get("code") == -32002, "a request before initialize: -32002")
     init = c.request("initialize", {"processId": None, "rootUri": "file://" + work,
                                     "capabilities": {"general": {"positionEncodings":
                                                                  ["utf-16"]}}})
@@ -172,6 +175,21 @@ def main():
               "the T024 edit removes ', Uploads': %s" % edit)
     check(any(t.startswith("Suppress T024 on 'Reader'") for t in titles), "a suppression")
     check(any(x["kind"] == "source.fixAll" for x in a["result"]), "fix all safe")
+    # As the cursor moves (an automatic request) "fix all" is left out: it lints a few times.
+    a = c.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri},
+        "range": {"start": {"line": 10, "character": 0}, "end": {"line": 10, "character": 0}},
+        "context": {"diagnostics": [], "triggerKind": 2}})
+    check(not any(x["kind"] == "source.fixAll" for x in a["result"]) and
+          any(x["title"].startswith("Fix T024") for x in a["result"]),
+          "automatic requests get quick fixes, not fix all")
+    a = c.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri},
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+        "context": {"diagnostics": [], "only": ["source.fixAll"], "triggerKind": 2}})
+    fix_all = [x for x in a["result"] if x["kind"] == "source.fixAll"]
+    check(len(fix_all) == 1 and "Uploads, Uploads" not in
+          fix_all[0]["edit"]["changes"][uri][0]["newText"], "source.fixAll when asked for")
 
     # Fix R001 with an incremental edit (insert the lifecycle rule after line 7), and a
     # burst of edits: the last version counts.
