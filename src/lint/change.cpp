@@ -73,21 +73,9 @@ LintResult lint_changes(const VersionInputs& before, const VersionInputs& after)
         }
     }
     std::sort(result.findings.begin(), result.findings.end(), finding_order);
-    result.findings.erase(std::unique(result.findings.begin(), result.findings.end(),
-                                      [](const Finding& a, const Finding& b) {
-                                          return a.rule == b.rule && a.file == b.file &&
-                                                 a.mark == b.mark && a.message == b.message;
-                                      }),
-                          result.findings.end());
+    drop_repeated_findings(result.findings);
     result.suppressed = apply_suppressions(result.set, result.findings, severity);
-    for (const auto& s : result.set.stacks) {
-        if (s->excluded) {
-            ++result.excluded;
-            continue;
-        }
-        ++result.files;
-        if (s->tmpl) result.resources += s->tmpl->resources.size();
-    }
+    count_stacks(result);
     std::sort(result.findings.begin(), result.findings.end(), finding_order);
     return result;
 }

@@ -102,17 +102,6 @@ void drop_assembly_duplicates(std::vector<std::unique_ptr<Stack>>& stacks) {
     });
 }
 
-// Removes findings that repeat another exactly: same rule, file, position, message, stack and
-// resource (the property path may differ, as it does between an anchor and its alias). The
-// findings must be sorted by finding_order, which puts such repeats next to each other.
-void drop_repeated_findings(std::vector<Finding>& findings) {
-    const auto repeat = [](const Finding& a, const Finding& b) {
-        return a.rule == b.rule && a.file == b.file && a.mark == b.mark && a.message == b.message &&
-               a.stack == b.stack && a.resource == b.resource;
-    };
-    findings.erase(std::unique(findings.begin(), findings.end(), repeat), findings.end());
-}
-
 template <typename Fn>
 void parallel_for(std::size_t n, unsigned jobs, Fn fn) {
     if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
@@ -265,6 +254,19 @@ void run_rules(LintResult& result, const LintOptions& options) {
         }
     }
 
+    count_stacks(result);
+    std::sort(result.findings.begin(), result.findings.end(), finding_order);
+}
+
+void drop_repeated_findings(std::vector<Finding>& findings) {
+    const auto repeat = [](const Finding& a, const Finding& b) {
+        return a.rule == b.rule && a.file == b.file && a.mark == b.mark && a.message == b.message &&
+               a.stack == b.stack && a.resource == b.resource;
+    };
+    findings.erase(std::unique(findings.begin(), findings.end(), repeat), findings.end());
+}
+
+void count_stacks(LintResult& result) {
     result.files = 0;
     for (const auto& s : result.set.stacks) {
         if (s->excluded) {
@@ -274,7 +276,6 @@ void run_rules(LintResult& result, const LintOptions& options) {
         ++result.files;
         if (s->tmpl) result.resources += s->tmpl->resources.size();
     }
-    std::sort(result.findings.begin(), result.findings.end(), finding_order);
 }
 
 }  // namespace stacklint

@@ -66,6 +66,14 @@ LintResult load_inputs(const std::vector<Input>& inputs, const LintOptions& opti
 // `result.set`, adds their findings, counts files and resources, and sorts the findings.
 void run_rules(LintResult& result, const LintOptions& options = {});
 
+// Removes findings that repeat another exactly: same rule, file, position, message, stack and
+// resource (the property path may differ, as it does between an anchor and its alias). The
+// findings must be sorted by finding_order, which puts such repeats next to each other.
+void drop_repeated_findings(std::vector<Finding>& findings);
+
+// Counts the templates linted, their resources, and the excluded ones, for the summary.
+void count_stacks(LintResult& result);
+
 // How many of `inputs` lint() would have linted as templates (or assemblies): files named on
 // the command line, and the files that look like templates (which reads them). For counting
 // the inputs the configuration excluded.

@@ -49,13 +49,6 @@ std::string rules_doc_uri() {
     return uri;
 }
 
-std::string anchor(std::string_view id, std::string_view name) {
-    std::string out;
-    for (const char c : id)
-        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return out + "-" + std::string(name);
-}
-
 int lsp_severity(Severity s) {
     switch (s) {
         case Severity::Error:
@@ -70,6 +63,17 @@ int lsp_severity(Severity s) {
 
 bool before(const Position& a, const Position& b) {
     return a.line < b.line || (a.line == b.line && a.character < b.character);
+}
+
+// An LSP Position object.
+Position position_of(const nlohmann::json& p) {
+    return {p.at("line").get<std::uint32_t>(), p.at("character").get<std::uint32_t>()};
+}
+
+// Whether `at` is on the token that starts at `mark`.
+bool covers(const LineIndex& lines, Mark mark, Position at) {
+    const Position start = lines.position(mark);
+    return mark.valid() && !before(at, start) && before(at, lines.token_end(start));
 }
 
 // What the lint of one document reads: it and the other templates of its directory (its
@@ -266,11 +270,8 @@ void Server::change(const json& params) {
         }
         const LineIndex lines = index(*doc);
         const json& r = c["range"];
-        const std::size_t from = lines.offset({r.at("start").at("line").get<std::uint32_t>(),
-                                               r.at("start").at("character").get<std::uint32_t>()});
-        const std::size_t to =
-            std::max(from, lines.offset({r.at("end").at("line").get<std::uint32_t>(),
-                                         r.at("end").at("character").get<std::uint32_t>()}));
+        const std::size_t from = lines.offset(position_of(r.at("start")));
+        const std::size_t to = std::max(from, lines.offset(position_of(r.at("end"))));
         doc->text.replace(from, to - from, text);
     }
     doc->version = params.at("textDocument").value("version", doc->version);
@@ -333,10 +334,7 @@ void Server::lint(Document& doc) {
     doc.findings.clear();
     doc.run.reset();
     if (doc.path.empty()) return;
-    std::map<std::string, std::string> open;
-    for (const auto& [uri, d] : documents_)
-        if (!d.path.empty()) open[d.path] = d.text;
-    Prepared p = prepare(doc.path, open);
+    Prepared p = prepare(doc.path, open_texts());
     if (!p.config_error.empty()) {
         notify("window/showMessage", {{"type", 1}, {"message", "stacklint: " + p.config_error}});
     }
@@ -359,20 +357,33 @@ Server::json Server::location(const Document& doc, const LineIndex& lines, Mark 
     return {{"uri", doc.uri}, {"range", range(lines, mark)}};
 }
 
+Server::json Server::diagnostic(const LineIndex& lines, const Finding& f) const {
+    json d = {{"range", range(lines, f.mark)},
+              {"severity", lsp_severity(f.severity)},
+              {"code", f.rule},
+              {"source", "stacklint"},
+              {"message", f.message}};
+    const std::string docs = rules_doc_uri();
+    const Rule* rule = RuleRegistry::instance().find(f.rule);
+    if (!docs.empty() && rule != nullptr) {
+        d["codeDescription"] = {{"href", docs + "#" + rule_anchor(rule->info())}};
+    }
+    return d;
+}
+
 Server::json Server::diagnostics(const Document& doc) const {
     const LineIndex lines = index(doc);
     json out = json::array();
-    const std::string docs = rules_doc_uri();
-    for (const Finding& f : doc.findings) {
-        json d = {{"range", range(lines, f.mark)},
-                  {"severity", lsp_severity(f.severity)},
-                  {"code", f.rule},
-                  {"source", "stacklint"},
-                  {"message", f.message}};
-        if (!docs.empty()) d["codeDescription"] = {{"href", docs + "#" + anchor(f.rule, f.name)}};
-        out.push_back(std::move(d));
-    }
+    for (const Finding& f : doc.findings)
+        out.push_back(diagnostic(lines, f));
     return out;
+}
+
+std::map<std::string, std::string> Server::open_texts() const {
+    std::map<std::string, std::string> open;
+    for (const auto& [uri, d] : documents_)
+        if (!d.path.empty()) open[d.path] = d.text;
+    return open;
 }
 
 namespace {
@@ -426,13 +437,8 @@ Server::json Server::hover(const json& params) {
     if (doc == nullptr) return nullptr;
     if (doc->dirty) lint(*doc);
     const LineIndex lines = index(*doc);
-    const Position at{params.at("position").at("line").get<std::uint32_t>(),
-                      params.at("position").at("character").get<std::uint32_t>()};
-    const auto inside = [&](Mark mark) {
-        const Position s = lines.position(mark);
-        const Position e = lines.token_end(s);
-        return mark.valid() && !before(at, s) && before(at, e);
-    };
+    const Position at = position_of(params.at("position"));
+    const auto inside = [&](Mark mark) { return covers(lines, mark, at); };
     std::string text;
     for (const Finding& f : doc->findings) {
         if (!inside(f.mark)) continue;
@@ -469,11 +475,9 @@ Server::json Server::definition(const json& params) {
     const Stack* stack = stack_of(doc->run.get(), doc->path);
     if (stack == nullptr) return nullptr;
     const LineIndex lines = index(*doc);
-    const Position at{params.at("position").at("line").get<std::uint32_t>(),
-                      params.at("position").at("character").get<std::uint32_t>()};
+    const Position at = position_of(params.at("position"));
     for (const Edge& e : stack->graph->edges()) {
-        const Position s = lines.position(e.mark());
-        if (!e.mark().valid() || before(at, s) || !before(at, lines.token_end(s))) continue;
+        if (!covers(lines, e.mark(), at)) continue;
         const Mark target = target_mark(*stack->tmpl, e);
         if (target.valid()) return location(*doc, lines, target);
     }
@@ -487,15 +491,11 @@ Server::json Server::references(const json& params) {
     const Stack* stack = stack_of(doc->run.get(), doc->path);
     if (stack == nullptr) return nullptr;
     const LineIndex lines = index(*doc);
-    const Position at{params.at("position").at("line").get<std::uint32_t>(),
-                      params.at("position").at("character").get<std::uint32_t>()};
+    const Position at = position_of(params.at("position"));
     const Template& t = *stack->tmpl;
     // The declaration under the cursor, or the target of the reference under it.
     std::optional<std::pair<TargetKind, std::size_t>> wanted;
-    const auto declared = [&](Mark m) {
-        const Position s = lines.position(m);
-        return m.valid() && !before(at, s) && before(at, lines.token_end(s));
-    };
+    const auto declared = [&](Mark m) { return covers(lines, m, at); };
     for (std::size_t i = 0; i < t.resources.size() && !wanted; ++i)
         if (declared(t.resources[i].id_mark)) wanted = {TargetKind::Resource, i};
     for (std::size_t i = 0; i < t.parameters.size() && !wanted; ++i)
@@ -528,10 +528,7 @@ Server::json Server::references(const json& params) {
 }
 
 std::vector<TextEdit> Server::fixed_document(const Document& doc, bool unsafe) const {
-    std::map<std::string, std::string> open;
-    for (const auto& [uri, d] : documents_)
-        if (!d.path.empty()) open[d.path] = d.text;
-    Prepared p = prepare(doc.path, open);
+    Prepared p = prepare(doc.path, open_texts());
     if (p.excluded || p.inputs.empty()) return {};
     fix::FixOptions fix_options;
     fix_options.unsafe = unsafe;
@@ -555,10 +552,8 @@ Server::json Server::code_actions(const json& params) {
     if (doc->dirty) lint(*doc);
     const LineIndex lines = index(*doc);
     const json& r = params.at("range");
-    const Position from{r.at("start").at("line").get<std::uint32_t>(),
-                        r.at("start").at("character").get<std::uint32_t>()};
-    const Position to{r.at("end").at("line").get<std::uint32_t>(),
-                      r.at("end").at("character").get<std::uint32_t>()};
+    const Position from = position_of(r.at("start"));
+    const Position to = position_of(r.at("end"));
     const auto edits_json = [&](const std::vector<TextEdit>& edits) {
         json out = json::array();
         for (const TextEdit& e : edits) {
@@ -578,18 +573,14 @@ Server::json Server::code_actions(const json& params) {
         if (f.fix && f.fix->safety == FixSafety::Safe) any_safe = true;
         const Position s = lines.position(f.mark);
         if (before(to, {s.line, 0}) || before(s, {from.line, 0})) continue;  // other lines
-        json diagnostic = {{"range", range(lines, f.mark)},
-                           {"severity", lsp_severity(f.severity)},
-                           {"code", f.rule},
-                           {"source", "stacklint"},
-                           {"message", f.message}};
+        const json found = diagnostic(lines, f);
         if (f.fix) {
             actions.push_back(
                 {{"title",
                   "Fix " + f.rule + ": " + f.fix->description +
                       (f.fix->safety == FixSafety::Unsafe ? " (changes what gets deployed)" : "")},
                  {"kind", "quickfix"},
-                 {"diagnostics", json::array({diagnostic})},
+                 {"diagnostics", json::array({found})},
                  {"isPreferred", f.fix->safety == FixSafety::Safe},
                  {"edit", {{"changes", {{doc->uri, edits_json(f.fix->edits)}}}}}});
         }
@@ -626,7 +617,7 @@ Server::json Server::code_actions(const json& params) {
         if (edit) {
             actions.push_back({{"title", "Suppress " + f.rule + " on '" + f.resource + "'"},
                                {"kind", "quickfix"},
-                               {"diagnostics", json::array({diagnostic})},
+                               {"diagnostics", json::array({found})},
                                {"edit", {{"changes", {{doc->uri, edits_json({*edit})}}}}}});
         }
     }

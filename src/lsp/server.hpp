@@ -57,6 +57,9 @@ class Server {
     void lint_dirty();
     void lint(Document& doc);
     json diagnostics(const Document& doc) const;
+    json diagnostic(const LineIndex& lines, const Finding& f) const;
+    // The text of every open document with a file path, by path: what linting reads instead.
+    std::map<std::string, std::string> open_texts() const;
     json hover(const json& params);
     json definition(const json& params);
     json references(const json& params);

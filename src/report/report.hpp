@@ -49,6 +49,10 @@ void write_junit(std::ostream& out, const LintResult& result, const ReportOption
 void write_github(std::ostream& out, const LintResult& result, const ReportOptions& options);
 void write_gitlab(std::ostream& out, const LintResult& result, const ReportOptions& options);
 
+// The anchor of a rule's section in docs/rules.md, as GitHub makes it from the heading
+// "## T001 parse-error": "t001-parse-error".
+std::string rule_anchor(const RuleInfo& info);
+
 // docs/rules.md: every rule's documentation, and how to suppress it.
 void write_rules_markdown(std::ostream& out);
 // One rule's section of docs/rules.md (what `stacklint explain` prints).

@@ -36,16 +36,15 @@ void write_suppression_help(std::ostream& out, const RuleInfo& info) {
         << info.id << "]` in `.stacklint.yaml`, or `--ignore " << info.id << "` for one run.\n";
 }
 
-// GitHub's anchor for the heading "## T001 parse-error".
-std::string anchor(const RuleInfo& info) {
+}  // namespace
+
+std::string rule_anchor(const RuleInfo& info) {
     std::string out;
     for (const char c : info.id)
         out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     out.append("-").append(info.name);
     return out;
 }
-
-}  // namespace
 
 void write_rules_markdown(std::ostream& out) {
     const auto& rules = RuleRegistry::instance().rules();
@@ -58,7 +57,7 @@ void write_rules_markdown(std::ostream& out) {
            "|---|---|---|---|---|\n";
     for (const Rule* r : rules) {
         const RuleInfo& i = r->info();
-        out << "| [" << i.id << "](#" << anchor(i) << ") | " << i.name << " | "
+        out << "| [" << i.id << "](#" << rule_anchor(i) << ") | " << i.name << " | "
             << to_string(i.severity) << " | " << (i.fix ? safety_name(*i.fix) : "") << " | "
             << i.summary << " |\n";
     }

@@ -77,20 +77,8 @@ class Client:
         raise TimeoutError("no diagnostics for " + uri)
 
 
-TEMPLATE = """Resources:
-  Uploads:
-    Type: AWS::S3::Bucket
-    DeletionPolicy: Retain
-    UpdateReplacePolicy: Retain
-    Properties:
-      VersioningConfiguration:
-        Status: Enabled
-  Reader:
-    Type: AWS::SQS::Queue
-    DependsOn: [Uploads, Uploads]
-    Properties:
-      QueueName: !Ref Uploads
-"""
+# The incident bucket, shared with nvim_test.sh.
+TEMPLATE = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "media.yaml")).read()
 
 LIFECYCLE = """      LifecycleConfiguration:
         Rules:

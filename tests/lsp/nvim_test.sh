@@ -7,21 +7,7 @@ src=$2
 command -v nvim >/dev/null || { echo "SKIP: nvim is not installed"; exit 77; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/stacklint-nvim-XXXXXX")
 trap 'rm -rf "$work"' EXIT
-cat >"$work/media.yaml" <<'YAML'
-Resources:
-  Uploads:
-    Type: AWS::S3::Bucket
-    DeletionPolicy: Retain
-    UpdateReplacePolicy: Retain
-    Properties:
-      VersioningConfiguration:
-        Status: Enabled
-  Reader:
-    Type: AWS::SQS::Queue
-    DependsOn: [Uploads, Uploads]
-    Properties:
-      QueueName: !Ref Uploads
-YAML
+cp "$src/tests/lsp/media.yaml" "$work/media.yaml"
 cp "$work/media.yaml" "$work/expected-on-disk.yaml"
 export HOME=$work XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_STATE_HOME=$work/state
 STACKLINT=$binary TEMPLATE=$work/media.yaml RESULT=$work/result.txt \
