@@ -52,9 +52,10 @@ int main(int argc, char** argv) {
     app.require_subcommand(0, 1);
 
     const Run lint = add_lint_command(app);
-    const std::vector<Subcommand> subcommands{add_rules_command(app), add_explain_command(app),
-                                              add_graph_command(app), add_diff_command(app),
-                                              add_lsp_command(app),   add_completion_command(app)};
+    const std::vector<Subcommand> subcommands{
+        add_rules_command(app),     add_explain_command(app), add_graph_command(app),
+        add_diff_command(app),      add_lsp_command(app),     add_test_rules_command(app),
+        add_completion_command(app)};
     // After the subcommands, which would inherit it: it is about linting.
     app.footer(kFooter);
     try {

@@ -5,7 +5,7 @@
 #include <cctype>
 #include <tuple>
 
-#include "config/glob.hpp"
+#include "core/glob.hpp"
 #include "fix/editor.hpp"
 #include "lint/memo.hpp"
 #include "model/values.hpp"

@@ -31,6 +31,7 @@ Subcommand add_graph_command(CLI::App& app);
 Subcommand add_diff_command(CLI::App& app);
 Subcommand add_lsp_command(CLI::App& app);
 Subcommand add_completion_command(CLI::App& app);
+Subcommand add_test_rules_command(CLI::App& app);
 
 // `--version`: the version and the dates of the embedded data.
 std::string version_text();
@@ -60,6 +61,22 @@ const ValueHint* hint_of(const CLI::Option* option);
 // An option that takes one of `choices` (checked, shown in --help, completed by the shells).
 CLI::Option* add_choice(CLI::App& app, const std::string& names, std::string& value,
                         const std::vector<std::string>& choices, const std::string& description);
+
+// Where the subcommands that list or explain rules find a team's declarative rules: `--rules`
+// and the configuration's `rule_dirs` (`--config FILE`, `--no-config`, as a lint reads them).
+struct RuleSources {
+    std::vector<std::string> dirs;
+    std::string config_file;
+    bool no_config = false;
+};
+void add_rule_source_options(CLI::App& app, RuleSources& sources);
+// Loads those rules into the registry; prints the mistake and returns false when there is one.
+bool load_rule_sources(const RuleSources& sources);
+
+// The help text of `--rules`, shared by every subcommand that has it.
+inline constexpr const char* kRulesOptionHelp =
+    "Also run the declarative rules in DIR (rule files at any depth, fixtures under tests/ "
+    "left out) or in a rule FILE; repeatable (docs/rule-language.md)";
 
 // The rule ids and names, in the registry's order: what Rules values complete to.
 std::vector<std::string> rule_words();

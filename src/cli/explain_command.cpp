@@ -35,9 +35,14 @@ int explain(const std::string& wanted) {
 Subcommand add_explain_command(CLI::App& app) {
     CLI::App* cmd = app.add_subcommand("explain", "Print the documentation of a rule");
     auto rule = std::make_shared<std::string>();
+    auto sources = std::make_shared<RuleSources>();
     hint(cmd->add_option("rule", *rule, "Rule id (T001) or name (parse-error)")->required(),
          ValueKind::Rules);
-    return {cmd, [rule] { return explain(*rule); }};
+    add_rule_source_options(*cmd, *sources);
+    return {cmd, [rule, sources] {
+                if (!load_rule_sources(*sources)) return kExitToolError;
+                return explain(*rule);
+            }};
 }
 
 }  // namespace stacklint::cli

@@ -305,6 +305,10 @@ void add_lint_options(CLI::App& app, LintFlags& f, bool fixes) {
     add_file_option(app, "--config", f.config_file,
                     "Read this configuration file instead of the nearest .stacklint.yaml");
     app.add_flag("--no-config", f.cli.no_config, "Read no configuration file");
+    hint(app.add_option("--rules", f.cli.rule_dirs, kRulesOptionHelp)
+             ->type_name("DIR")
+             ->allow_extra_args(false),
+         ValueKind::Path);
     add_list_option(app, "--select", f.select,
                     "Run only these rules: ids, id prefixes or names, comma-separated "
                     "(replaces the configuration's select and ignore)",

@@ -58,9 +58,12 @@ void list_rules(const std::string& format) {
 Subcommand add_rules_command(CLI::App& app) {
     CLI::App* cmd = app.add_subcommand("rules", "List every rule");
     auto format = std::make_shared<std::string>("text");
+    auto sources = std::make_shared<RuleSources>();
     add_choice(*cmd, "-f,--format", *format, {"text", "json", "markdown"},
                "Output format (markdown: docs/rules.md)");
-    return {cmd, [format] {
+    add_rule_source_options(*cmd, *sources);
+    return {cmd, [format, sources] {
+                if (!load_rule_sources(*sources)) return kExitToolError;
                 list_rules(*format);
                 return kExitClean;
             }};

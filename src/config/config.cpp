@@ -1,5 +1,7 @@
 #include "config/config.hpp"
 
+#include "declarative/declarative_rule.hpp"
+
 #include <algorithm>
 #include <system_error>
 
@@ -21,7 +23,7 @@ constexpr std::size_t kMaxConfigBytes = std::size_t{1024} * 1024;
 const std::vector<std::string_view>& top_level_keys() {
     static const std::vector<std::string_view> keys = {"select",          "ignore",  "severity",
                                                        "options",         "exclude", "fail_on",
-                                                       "require_reasons", "regions"};
+                                                       "require_reasons", "regions", "rule_dirs"};
     return keys;
 }
 
@@ -46,6 +48,32 @@ class ConfigReader {
         }
         for (const Entry& e : root->entries()) {
             if (!read_entry(e, config)) return false;
+        }
+        return true;
+    }
+
+    // `rule_dirs` comes before every other key: the rules it adds may be named by select,
+    // ignore and severity. Each directory is relative to the configuration file's.
+    bool read_rule_dirs(const Node* root, Config& config) {
+        if (root == nullptr || !root->is_mapping()) return true;
+        const Entry* e = root->find("rule_dirs");
+        if (e == nullptr) return true;
+        std::vector<std::string> dirs;
+        if (!string_list(*e, dirs, "directories of rule files")) return false;
+        for (std::size_t i = 0; i < dirs.size(); ++i) {
+            const fs::path dir = config.directory / dirs[i];
+            std::error_code ec;
+            if (!fs::exists(dir, ec)) {
+                return fail(e->value.items()[i].mark(),
+                            "in 'rule_dirs': no such directory " + in_quotes(dir.string()));
+            }
+            config.rule_dirs.push_back(dir);
+        }
+        const declarative::LoadedRules loaded = declarative::load_rules(config.rule_dirs);
+        if (!loaded.errors.empty()) {
+            const declarative::RuleFileError& first = loaded.errors.front();
+            error_ = ConfigError{first.file, first.mark, first.message};
+            return false;
         }
         return true;
     }
@@ -86,10 +114,11 @@ class ConfigReader {
             return true;
         }
         if (e.key == "regions") return regions(e, config.regions);
+        if (e.key == "rule_dirs") return true;  // read first, by read_rule_dirs
         return fail(e.key_mark, "unknown key " + in_quotes(e.key) +
                                     did_you_mean(e.key, top_level_keys()) +
                                     "; the keys are select, ignore, severity, options, exclude, "
-                                    "fail_on, require_reasons, regions");
+                                    "fail_on, require_reasons, regions, rule_dirs");
     }
 
     bool string_list(const Entry& e, std::vector<std::string>& out, std::string_view what) {
@@ -249,7 +278,8 @@ std::optional<Config> parse_config(const std::shared_ptr<const Source>& source,
     config.file = source->name();
     config.directory = directory;
     ConfigReader reader(*source, error);
-    if (!reader.read(doc.root ? &*doc.root : nullptr, config)) return std::nullopt;
+    const Node* root = doc.root ? &*doc.root : nullptr;
+    if (!reader.read_rule_dirs(root, config) || !reader.read(root, config)) return std::nullopt;
     return config;
 }
 

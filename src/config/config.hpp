@@ -42,6 +42,9 @@ struct Config {
     std::optional<bool> require_reasons;
     // AWS regions the templates are deployed to (S016); empty when not set.
     std::vector<std::string> regions;
+    // Directories of a team's declarative rule files (absolute); their rules are loaded into
+    // the registry when the file is read, before select, ignore and severity are checked.
+    std::vector<std::filesystem::path> rule_dirs;
 };
 
 // A shared rule option that configuration may set. This table is the one place that lists

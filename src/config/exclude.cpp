@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
-#include "config/glob.hpp"
+#include "core/glob.hpp"
 
 namespace stacklint {
 

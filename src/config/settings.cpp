@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "config/config.hpp"
+#include "declarative/declarative_rule.hpp"
 
 namespace stacklint {
 
@@ -51,6 +52,15 @@ std::string shown_path(const fs::path& path, const fs::path& working_directory) 
 std::optional<Settings> resolve_settings(const CommandLineSettings& cli,
                                          const fs::path& working_directory, ConfigError& error) {
     Settings settings;
+    if (!cli.rule_dirs.empty()) {
+        std::vector<fs::path> dirs(cli.rule_dirs.begin(), cli.rule_dirs.end());
+        const declarative::LoadedRules loaded = declarative::load_rules(dirs);
+        if (!loaded.errors.empty()) {
+            const declarative::RuleFileError& first = loaded.errors.front();
+            error = ConfigError{first.file, first.mark, first.message};
+            return std::nullopt;
+        }
+    }
     std::optional<Config> config;
     if (cli.config_file) {
         config = load_config(*cli.config_file, *cli.config_file, error);

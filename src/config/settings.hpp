@@ -24,6 +24,9 @@ struct CommandLineSettings {
     std::optional<bool> require_reasons;
     // --regions, each entry possibly comma-separated ("us-east-1,eu-west-1").
     std::vector<std::string> regions;
+    // --rules DIR: directories (or files) of declarative rules, loaded before the
+    // configuration file so that it may name their rules.
+    std::vector<std::string> rule_dirs;
 };
 
 struct Settings {

@@ -70,24 +70,65 @@ RuleRegistry& RuleRegistry::instance() {
     return registry;
 }
 
-bool RuleRegistry::add(std::unique_ptr<Rule> rule) {
+std::string RuleRegistry::conflict(const RuleInfo& info) const {
     for (const auto& existing : owned_) {
-        if (existing->info().id == rule->info().id || existing->info().name == rule->info().name) {
-            std::fprintf(stderr, "stacklint: rule %.*s registered twice\n",
-                         static_cast<int>(rule->info().id.size()), rule->info().id.data());
-            std::abort();
+        const RuleInfo& e = existing->info();
+        if (e.id == info.id) return "rule id '" + std::string(info.id) + "' is taken";
+        if (e.name == info.name) {
+            return "rule name '" + std::string(info.name) + "' is taken by rule " +
+                   std::string(e.id);
         }
     }
+    return {};
+}
+
+void RuleRegistry::insert(std::unique_ptr<Rule> rule) {
     const Rule* added = rule.get();
     owned_.push_back(std::move(rule));
     sorted_.insert(
         std::upper_bound(sorted_.begin(), sorted_.end(), added,
                          [](const Rule* a, const Rule* b) { return a->info().id < b->info().id; }),
         added);
+}
+
+bool RuleRegistry::add(std::unique_ptr<Rule> rule) {
+    const std::string problem = conflict(rule->info());
+    if (!problem.empty()) {
+        std::fprintf(stderr, "stacklint: rule %.*s registered twice: %s\n",
+                     static_cast<int>(rule->info().id.size()), rule->info().id.data(),
+                     problem.c_str());
+        std::abort();
+    }
+    insert(std::move(rule));
     return true;
 }
 
+std::string RuleRegistry::add_loaded(std::unique_ptr<Rule> rule) {
+    load_deferred();
+    return try_add(std::move(rule));
+}
+
+std::string RuleRegistry::try_add(std::unique_ptr<Rule> rule) {
+    std::string problem = conflict(rule->info());
+    if (problem.empty()) insert(std::move(rule));
+    return problem;
+}
+
+bool RuleRegistry::add_deferred(void (*load)(RuleRegistry&)) {
+    deferred_.push_back(load);
+    return true;
+}
+
+void RuleRegistry::load_deferred() const {
+    // There is one registry, the process's: its loaders add to it.
+    std::call_once(deferred_once_, [this] {
+        for (auto* load : deferred_)
+            load(instance());
+    });
+}
+
 const std::vector<const Rule*>& RuleRegistry::rules() const {
+    load_deferred();
     return sorted_;
 }
 

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -127,13 +128,28 @@ class RuleRegistry {
     // Returns true so registration can initialise a static. Aborts on a duplicate id or name:
     // that is a programming error found by the first test run.
     bool add(std::unique_ptr<Rule> rule);
+    // Adds a rule read at run time (a team's declarative rule file): returns what is wrong
+    // (its id or name is taken, naming the rule that has it) instead of aborting; empty when
+    // it was added.
+    std::string add_loaded(std::unique_ptr<Rule> rule);
+    // add_loaded for the loaders add_deferred registers (the built-in rules are not there yet).
+    std::string try_add(std::unique_ptr<Rule> rule);
+    // Registers `load`, which adds rules when the rules are first listed or looked up. Built-in
+    // declarative rules are data the binary carries (src/declarative): they are parsed then,
+    // once static initialisation is over, not while it runs.
+    bool add_deferred(void (*load)(RuleRegistry&));
     // All rules, ordered by id.
     const std::vector<const Rule*>& rules() const;
     const Rule* find(std::string_view id) const;
 
   private:
+    void load_deferred() const;
+    std::string conflict(const RuleInfo& info) const;
+    void insert(std::unique_ptr<Rule> rule);
     std::vector<std::unique_ptr<Rule>> owned_;
     std::vector<const Rule*> sorted_;
+    std::vector<void (*)(RuleRegistry&)> deferred_;
+    mutable std::once_flag deferred_once_;
 };
 
 // Joins path segments: path_of({"Resources", id, "Properties"}) -> "Resources/id/Properties".
@@ -143,6 +159,11 @@ std::string path_of(std::initializer_list<std::string_view> segments);
 
 #define STACKLINT_CONCAT_INNER(a, b) a##b
 #define STACKLINT_CONCAT(a, b) STACKLINT_CONCAT_INNER(a, b)
+#define STACKLINT_REGISTER_DEFERRED_RULES(load)                               \
+    namespace {                                                               \
+    [[maybe_unused]] const bool STACKLINT_CONCAT(deferred_rules_, __LINE__) = \
+        ::stacklint::RuleRegistry::instance().add_deferred(load);             \
+    }
 #define STACKLINT_REGISTER_RULE(RuleClass)                                        \
     namespace {                                                                   \
     [[maybe_unused]] const bool STACKLINT_CONCAT(registered_rule_, __LINE__) =    \

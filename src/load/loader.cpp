@@ -39,11 +39,24 @@ Format detect_format(std::string_view name, std::string_view bytes) {
     return Format::Yaml;
 }
 
+std::string_view file_kind_noun(FileKind kind) {
+    switch (kind) {
+        case FileKind::Configuration:
+            return "a configuration file";
+        case FileKind::Rules:
+            return "a rule file";
+        case FileKind::Template:
+            break;
+    }
+    return {};
+}
+
 std::optional<Diagnostic> check_encoding(const Source& source, FileKind kind) {
     const std::string_view bytes = source.bytes();
-    const bool config = kind == FileKind::Configuration;
+    const bool config = kind != FileKind::Template;
+    const std::string noun(file_kind_noun(kind));
     const std::string must_be_utf8 =
-        config ? "a configuration file must be UTF-8" : "CloudFormation templates must be UTF-8";
+        config ? noun + " must be UTF-8" : "CloudFormation templates must be UTF-8";
     if (bytes.starts_with(std::string_view("\x00\x00\xFE\xFF", 4)) ||
         bytes.starts_with(std::string_view("\xFF\xFE\x00\x00", 4))) {
         return Diagnostic{
@@ -59,7 +72,7 @@ std::optional<Diagnostic> check_encoding(const Source& source, FileKind kind) {
     if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
         return Diagnostic{"T001", source.mark_at(nul),
                           std::string("file contains a NUL byte; it looks like a binary file, ") +
-                              (config ? "not a configuration file" : "not a template")};
+                              (config ? "not " + noun : std::string("not a template"))};
     }
     for (std::size_t i = 0; i < bytes.size();) {
         const unsigned char c = static_cast<unsigned char>(bytes[i]);

@@ -36,7 +36,12 @@ struct LoadLimits {
 // What a file is read as. The loader's messages say what is wrong with that kind of file, and
 // only templates have CloudFormation's short-form tags (`!Ref`): in a configuration file a tag
 // is an error.
-enum class FileKind { Template, Configuration };
+// What a file is, for messages and for what YAML may hold: configuration and rule files
+// (src/declarative) refuse YAML tags, which only templates give a meaning to.
+enum class FileKind { Template, Configuration, Rules };
+
+// "a configuration file", "a rule file"; empty for templates.
+std::string_view file_kind_noun(FileKind kind);
 
 struct Document {
     std::shared_ptr<const Source> source;

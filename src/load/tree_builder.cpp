@@ -66,8 +66,9 @@ void TreeBuilder::key(std::string text, Mark mark) {
         doc_.diagnostics.push_back(
             {"T002", mark,
              "duplicate key '" + text + "' (first at line " + std::to_string(first.line) +
-                 (doc_.kind == FileKind::Configuration
-                      ? "): a configuration file may give each key only once"
+                 (doc_.kind != FileKind::Template
+                      ? "): " + std::string(file_kind_noun(doc_.kind)) +
+                            " may give each key only once"
                       : "): CloudFormation keeps only this last value and silently drops the "
                         "first, and `aws cloudformation package` and `deploy` reject the "
                         "file; remove one of them")});

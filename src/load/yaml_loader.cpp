@@ -244,10 +244,11 @@ class YamlHandler final : public YAML::EventHandler {
     // The intrinsic function a local tag stands for, or empty (and reported) when it stands
     // for none: an unknown tag in a template, any tag in a configuration file.
     std::string function_of(const std::string& tag, Mark mark) {
-        if (doc_.kind == FileKind::Configuration) {
+        if (doc_.kind != FileKind::Template) {
             doc_.diagnostics.push_back({"T003", mark,
-                                        "YAML tag '" + tag +
-                                            "' has no meaning in a configuration file; write the "
+                                        "YAML tag '" + tag + "' has no meaning in " +
+                                            std::string(file_kind_noun(doc_.kind)) +
+                                            "; write the "
                                             "value without it"});
             return {};
         }
@@ -458,9 +459,11 @@ void load_yaml(Document& doc, const LoadLimits& limits) {
         } catch (const YAML::Mark& m) {
             doc.diagnostics.push_back(
                 {"T001", errors.at(offset_of(m)),
-                 doc.kind == FileKind::Configuration
-                     ? "a second YAML document starts here; a configuration file is one YAML "
-                       "document"
+                 doc.kind != FileKind::Template
+                     ? "a second YAML document starts here; " +
+                           std::string(file_kind_noun(doc.kind)) +
+                           " is one YAML "
+                           "document"
                      : "a second YAML document starts here; CloudFormation reads one document "
                        "per template"});
         } catch (const YAML::Exception& e) {

@@ -5,9 +5,9 @@
 
 #include "config/config.hpp"
 #include "config/exclude.hpp"
-#include "config/glob.hpp"
 #include "config/selection.hpp"
 #include "config/settings.hpp"
+#include "core/glob.hpp"
 #include "support/helpers.hpp"
 
 using namespace stacklint;
@@ -108,7 +108,7 @@ TEST_CASE("Config: an empty file means all defaults") {
 TEST_CASE("Config: every mistake is named with its line and column") {
     CHECK(rejection("selct: [T]\n") ==
           "1:1: unknown key 'selct' (did you mean 'select'?); the keys are select, ignore, "
-          "severity, options, exclude, fail_on, require_reasons, regions");
+          "severity, options, exclude, fail_on, require_reasons, regions, rule_dirs");
     CHECK(rejection("select: T\n") ==
           "1:9: 'select' must be a list of rule ids, id prefixes or rule names; got 'T'");
     CHECK(rejection("ignore:\n  - T007\n  - T0077\n") ==

@@ -1,4 +1,4 @@
-#include "config/glob.hpp"
+#include "core/glob.hpp"
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-// Shell-style globs for names and paths, as used in .stacklint.yaml.
+// Shell-style globs for names and paths (.stacklint.yaml, declarative rules).
 #pragma once
 
 #include <string_view>
