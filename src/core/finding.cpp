@@ -34,11 +34,11 @@ std::string Finding::fingerprint_v1() const {
     return joined({rule, old_stack, resource, path});
 }
 
-std::string relative_path(const std::string& file, const std::filesystem::path& base,
-                          bool* relative) {
+namespace {
+
+std::string compute_relative_path(const std::string& file, const std::filesystem::path& base,
+                                  bool* relative) {
     namespace fs = std::filesystem;
-    if (relative != nullptr) *relative = false;
-    if (file == "<stdin>" || file.empty()) return file;
     std::error_code ec;
     const fs::path root =
         (base.empty() ? fs::current_path(ec) : fs::absolute(base, ec)).lexically_normal();
@@ -50,6 +50,31 @@ std::string relative_path(const std::string& file, const std::filesystem::path& 
         return inside.generic_string();
     }
     return absolute.generic_string();
+}
+
+}  // namespace
+
+std::string relative_path(const std::string& file, const std::filesystem::path& base,
+                          bool* relative) {
+    if (relative != nullptr) *relative = false;
+    if (file == "<stdin>" || file.empty()) return file;
+    // Reports ask once per finding, and findings come sorted by file: the last answer is
+    // nearly always the one wanted (each asks the file system for the working directory).
+    struct Last {
+        std::string file;
+        std::string base;
+        std::string path;
+        bool relative = false;
+    };
+    thread_local Last last;
+    if (last.file != file || last.base != base.native()) {
+        last.relative = false;
+        last.path = compute_relative_path(file, base, &last.relative);
+        last.file = file;
+        last.base = base.native();
+    }
+    if (relative != nullptr) *relative = last.relative;
+    return last.path;
 }
 
 std::optional<SourceRef> parse_source_ref(std::string_view text) {

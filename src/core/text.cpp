@@ -126,6 +126,10 @@ std::string printable_code_point(std::string_view sequence) {
 }
 
 std::string printable_text(std::string_view s) {
+    // Printable ASCII, as nearly every name and message is, needs no look at code points.
+    if (std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+        return std::string(s);
+    }
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
