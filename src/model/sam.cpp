@@ -122,7 +122,7 @@ Node merge_value(const Node& global, const Node& local, std::string_view key) {
 
 // ---- the transform ----------------------------------------------------------------------
 
-constexpr std::array<std::string_view, 21> kFunctionOnly = {"AssumeRolePolicyDocument",
+constexpr std::array<std::string_view, 22> kFunctionOnly = {"AssumeRolePolicyDocument",
                                                             "AutoPublishAlias",
                                                             "AutoPublishAliasAllProperties",
                                                             "AutoPublishCodeSha256",
@@ -142,7 +142,8 @@ constexpr std::array<std::string_view, 21> kFunctionOnly = {"AssumeRolePolicyDoc
                                                             "VersionDescription",
                                                             "Connectors",
                                                             "CapacityProviderConfig",
-                                                            "Tags"};
+                                                            "Tags",
+                                                            "Tracing"};
 
 bool function_only(std::string_view key) {
     return std::find(kFunctionOnly.begin(), kFunctionOnly.end(), key) != kFunctionOnly.end();
@@ -298,6 +299,23 @@ class SamBuilder {
             Node code = Node::mapping(inline_code->mark());
             put(code, "ZipFile", inline_code->mark(), *inline_code);
             put(p, "Code", inline_code->mark(), std::move(code));
+        }
+        // Tracing: Active -> TracingConfig: {Mode: Active} (Disabled: none).
+        if (const Entry* tracing = props.find("Tracing");
+            tracing != nullptr &&
+            !(tracing->value.is_scalar() && tracing->value.text() == "Disabled")) {
+            Node config = Node::mapping(tracing->key_mark);
+            put(config, "Mode", tracing->key_mark, tracing->value);
+            put(p, "TracingConfig", tracing->key_mark, std::move(config));
+        }
+        // DeadLetterQueue: {Type, TargetArn} -> DeadLetterConfig: {TargetArn}.
+        if (const Entry* dlq = props.find("DeadLetterQueue");
+            dlq != nullptr && dlq->value.is_mapping()) {
+            if (const Entry* arn = dlq->value.find("TargetArn")) {
+                Node config = Node::mapping(dlq->key_mark);
+                put(config, "TargetArn", arn->key_mark, arn->value);
+                put(p, "DeadLetterConfig", dlq->key_mark, std::move(config));
+            }
         }
         const bool own_role = props.get("Role") == nullptr;
         if (own_role) put(p, "Role", r.id_mark, getatt(id + "Role", "Arn", r.id_mark));
