@@ -1,8 +1,10 @@
 #include "declarative/condition.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <forward_list>
 #include <string_view>
 
 #include "core/glob.hpp"
@@ -21,20 +23,36 @@ struct Alternative {
     const Node* node = nullptr;
     bool unknown = false;
     Mark mark;
-    std::string path;  // the dot path reached
 };
 
-bool all_digits(std::string_view s);
+// Most paths meet no Fn::If: one alternative, kept without a heap allocation.
+class Alternatives {
+  public:
+    void push_back(const Alternative& a) {
+        if (size_ < kInline) {
+            inline_[size_] = a;
+        } else {
+            if (more_.empty()) more_.assign(inline_.begin(), inline_.end());
+            more_.push_back(a);
+        }
+        ++size_;
+    }
+    std::size_t size() const { return size_; }
+    const Alternative* begin() const { return size_ <= kInline ? inline_.data() : more_.data(); }
+    const Alternative* end() const { return begin() + size_; }
+    Alternative* begin() { return size_ <= kInline ? inline_.data() : more_.data(); }
+    Alternative* end() { return begin() + size_; }
+    void clear() {
+        size_ = 0;
+        more_.clear();
+    }
 
-// "Properties.Tags" + "Key"; a list index is written "[0]".
-std::string joined(const std::string& base, std::string_view segment) {
-    if (all_digits(segment)) return base + "[" + std::string(segment) + "]";
-    if (base.empty()) return std::string(segment);
-    std::string out = base;
-    out += '.';
-    out += segment;
-    return out;
-}
+  private:
+    static constexpr std::size_t kInline = 2;
+    std::array<Alternative, kInline> inline_{};
+    std::vector<Alternative> more_;
+    std::size_t size_ = 0;
+};
 
 bool all_digits(std::string_view s) {
     return !s.empty() &&
@@ -43,60 +61,75 @@ bool all_digits(std::string_view s) {
 
 // The alternatives of one value: the branches of its `Fn::If`s, nothing for `AWS::NoValue`, and
 // an unknown one for any other function.
-void expand(const Node& node, const Alternative& at, std::vector<Alternative>& out) {
-    if (!node.is_mapping() || (node.intrinsic_name().empty() && !is_generated_mapping(node))) {
-        out.push_back({&node, false, at.mark, at.path});
-        return;
-    }
-    if (is_generated_mapping(node)) {  // an Fn::ForEach loop writes its keys
-        out.push_back({&node, true, at.mark, at.path});
+//
+// A mapping that an Fn::ForEach loop fills is known only once the loop expands: follow() treats
+// a key it lacks as unknown rather than missing (looking for loops only then, not at every
+// step).
+void expand(const Node& node, Mark mark, Alternatives& out) {
+    if (!node.is_mapping() || node.intrinsic_name().empty()) {
+        out.push_back({&node, false, mark});
         return;
     }
     const PossibleValues possible = possible_values(node);
     // A branch that is AWS::NoValue (nullptr) leaves the key out.
     for (const Node* v : possible.values)
-        out.push_back({v, false, at.mark, at.path});
-    if (possible.unknown || possible.values.empty()) out.push_back({&node, true, at.mark, at.path});
+        out.push_back({v, false, mark});
+    if (possible.unknown || possible.values.empty()) out.push_back({&node, true, mark});
+}
+
+// One step of a path from a node that is there: the value under `segment`, or nothing.
+void step(const Alternative& alt, const std::string& segment, Alternatives& next) {
+    const Node& n = *alt.node;
+    if (n.is_mapping()) {
+        if (const Entry* e = n.find(segment)) {
+            expand(e->value, e->key_mark, next);
+        } else if (is_generated_mapping(n)) {
+            next.push_back({&n, true, alt.mark});  // a loop may write the key
+        } else {
+            next.push_back({nullptr, false, alt.mark});
+        }
+    } else if (n.is_sequence() && all_digits(segment)) {
+        std::size_t index = 0;
+        std::from_chars(segment.data(), segment.data() + segment.size(), index);
+        if (index < n.items().size()) {
+            const Node& item = n.items()[index];
+            expand(item, item.mark(), next);
+        } else {
+            next.push_back({nullptr, false, alt.mark});
+        }
+    } else {
+        // A scalar or a list has no such key: nothing is there.
+        next.push_back({nullptr, false, alt.mark});
+    }
 }
 
 // Follows `path` from `root` through every alternative.
-std::vector<Alternative> follow(const Node& root, Mark root_mark, const std::string& base,
-                                const std::vector<std::string>& path) {
-    std::vector<Alternative> current;
-    expand(root, Alternative{nullptr, false, root_mark, base}, current);
-    for (const std::string& segment : path) {
-        std::vector<Alternative> next;
-        for (Alternative& alt : current) {
+void follow(const Node& root, Mark root_mark, const std::vector<std::string>& path,
+            Alternatives& current) {
+    // Most paths meet only plain mappings: one cursor, until a function or a miss.
+    const Node* node = &root;
+    Mark mark = root_mark;
+    std::size_t i = 0;
+    for (; i < path.size(); ++i) {
+        if (!node->is_mapping() || !node->intrinsic_name().empty()) break;
+        const Entry* e = node->find(path[i]);
+        if (e == nullptr) break;
+        node = &e->value;
+        mark = e->key_mark;
+    }
+    expand(*node, mark, current);
+    Alternatives next;
+    for (; i < path.size(); ++i) {
+        next.clear();
+        for (const Alternative& alt : current) {
             if (alt.unknown || alt.node == nullptr) {
-                alt.path = joined(alt.path, segment);
-                next.push_back(std::move(alt));
-                continue;
-            }
-            const Node& n = *alt.node;
-            const std::string where = joined(alt.path, segment);
-            if (n.is_mapping()) {
-                if (const Entry* e = n.find(segment)) {
-                    expand(e->value, Alternative{nullptr, false, e->key_mark, where}, next);
-                } else {
-                    next.push_back({nullptr, false, alt.mark, where});
-                }
-            } else if (n.is_sequence() && all_digits(segment)) {
-                std::size_t index = 0;
-                std::from_chars(segment.data(), segment.data() + segment.size(), index);
-                if (index < n.items().size()) {
-                    const Node& item = n.items()[index];
-                    expand(item, Alternative{nullptr, false, item.mark(), where}, next);
-                } else {
-                    next.push_back({nullptr, false, alt.mark, where});
-                }
+                next.push_back(alt);
             } else {
-                // A scalar or a list has no such key: nothing is there.
-                next.push_back({nullptr, false, alt.mark, where});
+                step(alt, path[i], next);
             }
         }
-        current = std::move(next);
+        std::swap(current, next);
     }
-    return current;
 }
 
 std::string lower(std::string_view s) {
@@ -173,6 +206,7 @@ struct References {
 };
 
 void add_resource(std::string_view name, const Template& tmpl, References& out) {
+    if (name.starts_with("AWS::")) return;  // a pseudo parameter: a known value, no resource
     if (const Resource* r = tmpl.find_resource(name)) {
         if (std::find(out.resources.begin(), out.resources.end(), r) == out.resources.end())
             out.resources.push_back(r);
@@ -258,90 +292,151 @@ Truth negate(Truth t) {
     return Truth::Unknown;
 }
 
+}  // namespace
+
+// The list items a condition is judged inside: item `index` of the list the quantifier `test`
+// reads, itself inside `parent`'s item (or the target, for null).
+inline constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
+
+struct Trail {
+    const Trail* parent = nullptr;
+    const Condition* test = nullptr;
+    std::size_t index = 0;
+};
+
+namespace {
+
+std::string text_of(const Trail* trail, const Condition* test) {
+    std::string out;
+    if (trail != nullptr) {
+        out = text_of(trail->parent, trail->test);
+        if (trail->index != kNoIndex) out += "[" + std::to_string(trail->index) + "]";
+    }
+    if (test != nullptr && !test->shown_path.empty()) {
+        if (!out.empty() && test->shown_path.front() != '[') out += '.';
+        out += test->shown_path;
+    }
+    return out;
+}
+
+std::string slash_of(const Trail* trail, const Condition* test) {
+    std::string out;
+    if (trail != nullptr) {
+        out = slash_of(trail->parent, trail->test);
+        if (trail->index != kNoIndex) out += "/" + std::to_string(trail->index);
+    }
+    if (test != nullptr) {
+        for (const std::string& segment : test->path) {
+            if (!out.empty()) out += '/';
+            out += segment;
+        }
+    }
+    return out;
+}
+
+// What a condition's judge returns: the answer and what decided it.
+struct Judgement {
+    Truth truth = Truth::True;
+    Blame blame;
+};
+
 class Judge {
   public:
     explicit Judge(const Target& target) : target_(target) {}
 
-    Verdict judge(const Condition& c, const Node& root, Mark root_mark, const std::string& base) {
+    Judgement judge(const Condition& c, const Node& root, Mark root_mark, const Trail* trail) {
         switch (c.kind) {
             case Condition::Kind::All:
-                return all_of(c.children, root, root_mark, base);
+                return all_of(c.children, root, root_mark, trail);
             case Condition::Kind::Any:
-                return any_of(c.children, root, root_mark, base);
+                return any_of(c.children, root, root_mark, trail);
             case Condition::Kind::None: {
-                Verdict v = any_of(c.children, root, root_mark, base);
+                Judgement v = any_of(c.children, root, root_mark, trail);
                 v.truth = negate(v.truth);
                 return v;
             }
             case Condition::Kind::Not: {
-                Verdict v = judge(c.children.front(), root, root_mark, base);
+                Judgement v = judge(c.children.front(), root, root_mark, trail);
                 v.truth = negate(v.truth);
                 return v;
             }
             case Condition::Kind::ReferencedBy:
             case Condition::Kind::SameStackAs:
             case Condition::Kind::StackIs:
-                return about_target(c, root_mark, base);
+                return about_target(c, root_mark, trail);
             default:
                 break;
         }
+        Alternatives alternatives;
         if (!c.has_path && c.kind == Condition::Kind::RefersTo) {
-            return on_alternatives(c, {Alternative{&root, false, root_mark, base}});
+            alternatives.push_back({&root, false, root_mark});
+        } else {
+            follow(root, root_mark, c.path, alternatives);
         }
-        return on_alternatives(c, follow(root, root_mark, base, c.path));
+        return on_alternatives(c, alternatives, trail);
     }
 
   private:
     const Target& target_;
+    std::forward_list<Trail> trails_;  // stable addresses for the blames that point at them
 
-    Verdict all_of(const std::vector<Condition>& children, const Node& root, Mark mark,
-                   const std::string& base) {
-        Verdict result{Truth::True, Blame{mark, base, &root, false}};
-        bool unknown = false;
-        for (const Condition& child : children) {
-            Verdict v = judge(child, root, mark, base);
-            if (v.truth == Truth::False) return v;
-            if (v.truth == Truth::Unknown && !unknown) {
-                unknown = true;
-                result = std::move(v);
-            }
-        }
-        return result;
+    static Blame blame_at(Mark mark, const Node* node, const Trail* trail,
+                          const Condition* test = nullptr) {
+        Blame b;
+        b.mark = mark;
+        b.node = node;
+        b.trail = trail;
+        b.test = test;
+        return b;
     }
 
-    Verdict any_of(const std::vector<Condition>& children, const Node& root, Mark mark,
-                   const std::string& base) {
-        std::optional<Verdict> first_false;
-        std::optional<Verdict> first_unknown;
+    Judgement all_of(const std::vector<Condition>& children, const Node& root, Mark mark,
+                     const Trail* trail) {
+        std::optional<Judgement> unknown;
         for (const Condition& child : children) {
-            Verdict v = judge(child, root, mark, base);
+            Judgement v = judge(child, root, mark, trail);
+            if (v.truth == Truth::False) return v;
+            if (v.truth == Truth::Unknown && !unknown) unknown = std::move(v);
+        }
+        if (unknown) return *unknown;
+        return Judgement{Truth::True, blame_at(mark, &root, trail)};
+    }
+
+    Judgement any_of(const std::vector<Condition>& children, const Node& root, Mark mark,
+                     const Trail* trail) {
+        std::optional<Judgement> first_false;
+        std::optional<Judgement> first_unknown;
+        for (const Condition& child : children) {
+            Judgement v = judge(child, root, mark, trail);
             if (v.truth == Truth::True) return v;
             if (v.truth == Truth::Unknown && !first_unknown) first_unknown = std::move(v);
             if (v.truth == Truth::False && !first_false) first_false = std::move(v);
         }
         if (first_unknown) return *first_unknown;
         if (first_false) return *first_false;
-        return Verdict{Truth::False, Blame{mark, base, &root, false}};
+        return Judgement{Truth::False, blame_at(mark, &root, trail)};
     }
 
     // Judges the test on each alternative and combines them as the condition says.
-    Verdict on_alternatives(const Condition& c, const std::vector<Alternative>& alternatives) {
-        std::vector<Verdict> verdicts;
+    Judgement on_alternatives(const Condition& c, const Alternatives& alternatives,
+                              const Trail* trail) {
+        if (alternatives.size() == 1) return test(c, *alternatives.begin(), trail);
+        std::vector<Judgement> verdicts;
         verdicts.reserve(alternatives.size());
         for (const Alternative& alt : alternatives)
-            verdicts.push_back(test(c, alt));
+            verdicts.push_back(test(c, alt, trail));
         return combine(verdicts, c.alternatives);
     }
 
-    static Verdict combine(std::vector<Verdict>& verdicts, Condition::Alternatives mode) {
-        const auto first = [&](Truth t) -> Verdict* {
-            for (Verdict& v : verdicts)
+    static Judgement combine(std::vector<Judgement>& verdicts, Condition::Alternatives mode) {
+        const auto first = [&](Truth t) -> Judgement* {
+            for (Judgement& v : verdicts)
                 if (v.truth == t) return &v;
             return nullptr;
         };
-        Verdict* yes = first(Truth::True);
-        Verdict* no = first(Truth::False);
-        Verdict* unknown = first(Truth::Unknown);
+        Judgement* yes = first(Truth::True);
+        Judgement* no = first(Truth::False);
+        Judgement* unknown = first(Truth::Unknown);
         switch (mode) {
             case Condition::Alternatives::Any:
                 if (yes) return *yes;
@@ -354,15 +449,20 @@ class Judge {
         }
         if (!unknown && (yes == nullptr || no == nullptr)) return yes ? *yes : *no;
         // The branches disagree, or one is known only at deployment.
-        Verdict v = unknown ? *unknown : *no;
+        Judgement v = unknown ? *unknown : *no;
         v.truth = Truth::Unknown;
+        if (!unknown) v.blame.branches_disagree = true;
         return v;
     }
 
-    Verdict test(const Condition& c, const Alternative& alt) {
-        Blame blame{alt.mark, alt.path, alt.unknown ? nullptr : alt.node, false};
-        if (alt.node == nullptr && !alt.unknown) blame.missing = true;
-        const auto verdict = [&](Truth t) { return Verdict{t, blame}; };
+    Judgement test(const Condition& c, const Alternative& alt, const Trail* trail) {
+        Blame blame = blame_at(alt.mark, alt.node, trail, &c);
+        if (alt.unknown) {
+            blame.what = Blame::What::Unknown;
+        } else if (alt.node == nullptr) {
+            blame.what = Blame::What::Missing;
+        }
+        const auto verdict = [&](Truth t) { return Judgement{t, blame}; };
         if (c.kind == Condition::Kind::Exists) {
             const bool present = alt.unknown || alt.node != nullptr;
             return verdict(present == c.expected ? Truth::True : Truth::False);
@@ -426,52 +526,65 @@ class Judge {
     }
 
     // any / all / none over a list's items, each judged with every alternative it has.
-    Verdict quantify(const Condition& c, const Node& list, const Blame& blame) {
-        std::vector<Verdict> items;
+    Judgement quantify(const Condition& c, const Node& list, const Blame& blame) {
+        std::optional<Judgement> yes;
+        std::optional<Judgement> no;
+        std::optional<Judgement> unknown;
+        const auto judge_item = [&](const Node& item, Mark mark, const Trail* trail) {
+            Alternatives alternatives;
+            expand(item, mark, alternatives);
+            std::vector<Judgement> verdicts;
+            for (const Alternative& alt : alternatives) {
+                if (alt.unknown) {
+                    Blame unknown_item = blame_at(alt.mark, alt.node, trail);
+                    unknown_item.what = Blame::What::Unknown;
+                    verdicts.push_back({Truth::Unknown, unknown_item});
+                } else if (alt.node != nullptr) {
+                    verdicts.push_back(all_of(c.children, *alt.node, alt.mark, trail));
+                } else {
+                    // AWS::NoValue in this branch: the item is not there, which keeps `all` and
+                    // `none` and does not make `any`.
+                    Blame absent = blame_at(alt.mark, nullptr, trail);
+                    absent.what = Blame::What::Missing;
+                    verdicts.push_back(
+                        {c.quantifier == Condition::Kind::All ? Truth::True : Truth::False,
+                         absent});
+                }
+            }
+            Judgement v = verdicts.size() == 1 ? std::move(verdicts.front())
+                                               : combine(verdicts, c.alternatives);
+            std::optional<Judgement>& slot = v.truth == Truth::True    ? yes
+                                             : v.truth == Truth::False ? no
+                                                                       : unknown;
+            if (!slot) slot = std::move(v);
+        };
         if (list.is_sequence()) {
             for (std::size_t i = 0; i < list.items().size(); ++i) {
-                const Node& item = list.items()[i];
-                std::vector<Alternative> alternatives;
-                expand(
-                    item,
-                    Alternative{nullptr, false, item.mark(), joined(blame.path, std::to_string(i))},
-                    alternatives);
-                std::vector<Verdict> verdicts;
-                for (const Alternative& alt : alternatives) {
-                    if (alt.unknown) {
-                        verdicts.push_back(
-                            {Truth::Unknown, Blame{alt.mark, alt.path, nullptr, false}});
-                    } else if (alt.node != nullptr) {
-                        verdicts.push_back(all_of(c.children, *alt.node, alt.mark, alt.path));
-                    }
-                    // An item that is AWS::NoValue in this alternative is not there.
+                // Enough is known once the answer cannot change.
+                if ((c.quantifier == Condition::Kind::All && no) ||
+                    (c.quantifier != Condition::Kind::All && yes)) {
+                    break;
                 }
-                if (!verdicts.empty()) items.push_back(combine(verdicts, c.alternatives));
+                const Trail& item_trail = trails_.emplace_front(Trail{blame.trail, &c, i});
+                judge_item(list.items()[i], list.items()[i].mark(), &item_trail);
             }
         } else {
-            items.push_back(all_of(c.children, list, blame.mark, blame.path));
+            // One item, the value itself: its path has no index.
+            judge_item(list, blame.mark, &trails_.emplace_front(Trail{blame.trail, &c, kNoIndex}));
         }
-        const auto find = [&](Truth t) -> const Verdict* {
-            for (const Verdict& v : items)
-                if (v.truth == t) return &v;
-            return nullptr;
-        };
-        const Verdict* yes = find(Truth::True);
-        const Verdict* no = find(Truth::False);
-        const Verdict* unknown = find(Truth::Unknown);
         switch (c.quantifier) {
             case Condition::Kind::All:
                 if (no) return *no;
                 if (unknown) return *unknown;
-                return Verdict{Truth::True, blame};
+                return Judgement{Truth::True, blame};
             case Condition::Kind::Any:
                 if (yes) return *yes;
                 if (unknown) return *unknown;
-                return Verdict{Truth::False, blame};
+                return Judgement{Truth::False, blame};
             default:  // None: an item that holds breaks it, and is where it points
-                if (yes) return Verdict{Truth::False, yes->blame};
+                if (yes) return Judgement{Truth::False, yes->blame};
                 if (unknown) return *unknown;
-                return Verdict{Truth::True, blame};
+                return Judgement{Truth::True, blame};
         }
     }
 
@@ -489,25 +602,27 @@ class Judge {
         other.resource = &r;
         other.root = r.node;
         other.mark = r.id_mark;
-        other.path = "Resources/" + std::string(r.id);
+        other.section = "Resources";
+        other.name = r.id;
         Judge judge(other);
-        return judge.judge(*filter.where, *r.node, r.id_mark, {}).truth;
+        return judge.judge(*filter.where, *r.node, r.id_mark, nullptr).truth;
     }
 
-    Verdict refers_to(const Condition& c, const Node& value, const Blame& blame) {
+    Judgement refers_to(const Condition& c, const Node& value, const Blame& blame) {
         References refs;
         collect_references(value, *target_.tmpl, refs);
         Truth result = refs.opaque ? Truth::Unknown : Truth::False;
         for (const Resource* r : refs.resources) {
             const Truth t = matches(c.filter, *r);
-            if (t == Truth::True) return Verdict{Truth::True, blame};
+            if (t == Truth::True) return Judgement{Truth::True, blame};
             if (t == Truth::Unknown) result = Truth::Unknown;
         }
-        return Verdict{result, blame};
+        return Judgement{result, blame};
     }
 
-    Verdict about_target(const Condition& c, Mark mark, const std::string& base) {
-        Blame blame{mark, base, nullptr, false};
+    Judgement about_target(const Condition& c, Mark mark, const Trail* trail) {
+        Blame blame = blame_at(mark, nullptr, trail);
+        blame.what = Blame::What::Target;
         const Template& tmpl = *target_.tmpl;
         const Stack& stack = *target_.stack;
         if (c.kind == Condition::Kind::StackIs) {
@@ -515,17 +630,20 @@ class Judge {
             if (!c.stack_names.empty() &&
                 std::none_of(c.stack_names.begin(), c.stack_names.end(),
                              [&](const std::string& g) { return match_glob(g, stack.name); })) {
-                return Verdict{Truth::False, blame};
+                return Judgement{Truth::False, blame};
             }
-            if (c.cdk && stack.cdk.has_value() != *c.cdk) return Verdict{Truth::False, blame};
+            if (c.cdk && stack.cdk.has_value() != *c.cdk) return Judgement{Truth::False, blame};
             if (c.termination_protection) {
                 if (!stack.termination_protection) {
                     result = Truth::Unknown;
+                    blame.unknown_why =
+                        "termination protection is known only for the stacks of a CDK cloud "
+                        "assembly";
                 } else if (*stack.termination_protection != *c.termination_protection) {
-                    return Verdict{Truth::False, blame};
+                    return Judgement{Truth::False, blame};
                 }
             }
-            return Verdict{result, blame};
+            return Judgement{result, blame};
         }
         Truth result = Truth::False;
         const auto consider = [&](const Resource& r) {
@@ -536,19 +654,19 @@ class Judge {
         };
         if (c.kind == Condition::Kind::SameStackAs) {
             for (const Resource& r : tmpl.resources) {
-                if (&r != target_.resource && consider(r)) return Verdict{Truth::True, blame};
+                if (&r != target_.resource && consider(r)) return Judgement{Truth::True, blame};
             }
-            return Verdict{result, blame};
+            return Judgement{result, blame};
         }
         // ReferencedBy: only resources are referred to.
-        if (target_.resource == nullptr) return Verdict{Truth::False, blame};
+        if (target_.resource == nullptr) return Judgement{Truth::False, blame};
         const Referrers& referrers = referrers_of(stack, tmpl);
         const auto index = static_cast<std::size_t>(target_.resource - tmpl.resources.data());
-        if (index >= referrers.size()) return Verdict{Truth::False, blame};
+        if (index >= referrers.size()) return Judgement{Truth::False, blame};
         for (std::size_t j : referrers[index]) {
-            if (consider(tmpl.resources[j])) return Verdict{Truth::True, blame};
+            if (consider(tmpl.resources[j])) return Judgement{Truth::True, blame};
         }
-        return Verdict{result, blame};
+        return Judgement{result, blame};
     }
 };
 
@@ -585,17 +703,33 @@ void show(const Node& node, std::string& out, std::size_t limit) {
 
 }  // namespace
 
-Verdict evaluate(const Condition& condition, const Target& target) {
+Verdict evaluate(const Condition& condition, const Target& target, bool with_path) {
     Judge judge(target);
-    return judge.judge(condition, *target.root, target.mark, {});
+    const Judgement j = judge.judge(condition, *target.root, target.mark, nullptr);
+    Verdict v{j.truth, j.blame, {}, {}};
+    // The trails live as long as the judge: the paths are written out before it goes.
+    if (with_path) {
+        v.path = text_of(j.blame.trail, j.blame.test);
+        v.property_path = slash_of(j.blame.trail, j.blame.test);
+    }
+    v.blame.trail = nullptr;
+    v.blame.test = nullptr;
+    return v;
 }
 
 std::string show_value(const Node& node, std::size_t limit) {
+    if (node.is_scalar() && node.text().size() > limit) {
+        // A long string: its start, marked as cut, in quotes.
+        std::size_t cut = limit;
+        while (cut > 0 && (static_cast<unsigned char>(node.text()[cut]) & 0xC0) == 0x80)
+            --cut;  // not inside a UTF-8 sequence
+        return "\"" + node.text().substr(0, cut) + "...\"";
+    }
     std::string out;
     show(node, out, limit);
     if (out.size() > limit) {
         out.resize(limit);
-        out += "...";
+        out += node.is_sequence() ? "...]" : "...}";
     }
     return out;
 }

@@ -54,6 +54,7 @@ struct Condition {
     Mark mark;                      // where the condition is written in its rule file
     bool has_path = false;          // the test reads `path`, not the root itself
     std::vector<std::string> path;  // segments; all digits index a list
+    std::string shown_path;         // as messages show it: "Properties.Rules[0].Status"
     Alternatives alternatives = Alternatives::Agree;
     bool expected = true;             // Exists
     std::vector<const Node*> values;  // Equals, In (nodes of the rule file, kept alive by it)
@@ -77,24 +78,44 @@ struct Target {
     const Resource* resource = nullptr;  // for resources
     const Node* root = nullptr;          // what paths start from
     Mark mark;                           // the name's position (line 1 for a whole template)
-    std::string path;                    // "Resources/Bucket", "" for the template
+    std::string_view section;  // "Resources", "Parameters", "Outputs"; empty for the template
+    std::string_view name;     // the logical id, parameter or output name
 };
+
+struct Trail;
 
 // The node that decided a condition, for the finding's position and message.
 struct Blame {
+    enum class What : std::uint8_t {
+        Value,    // `node` is the value found
+        Missing,  // nothing is there; `mark` is the deepest key the path reached
+        Unknown,  // a value only the deployment knows (`node` is the function, if any)
+        Target,   // a relation or stack test: about the target as a whole
+    };
     Mark mark;
-    std::string path;            // dot form below the target: "Properties.Tags"
-    const Node* node = nullptr;  // the value found; nullptr when it is missing or unknown
-    bool missing = false;
+    const Node* node = nullptr;
+    What what = What::Value;
+    // The branches of an Fn::If disagree: the blame is one branch's.
+    bool branches_disagree = false;
+    // For a stack test that cannot be known: what is not known.
+    std::string_view unknown_why;
+    // The list items the judge was inside, and the test that decided.
+    const Trail* trail = nullptr;
+    const Condition* test = nullptr;
 };
 
 struct Verdict {
     Truth truth = Truth::True;
     Blame blame;
+    // With `with_path`: where the blame is below the target, as messages show it
+    // ("Properties.Tags[2].Key") and as property paths are written ("Properties/Tags/2/Key").
+    std::string path;
+    std::string property_path;
 };
 
-// Judges `condition` on `node` (below `target`, at `base` from its root).
-Verdict evaluate(const Condition& condition, const Target& target);
+// Judges `condition` on the target. The blame's path is written out only `with_path` (for a
+// finding; most judgements make none).
+Verdict evaluate(const Condition& condition, const Target& target, bool with_path = false);
 
 // The value as a finding's message shows it: a scalar's text, a short flow form otherwise.
 std::string show_value(const Node& node, std::size_t limit = 60);

@@ -17,28 +17,30 @@ namespace {
 // Rule files are small; anything larger is a mistake (a template given as a rule directory).
 constexpr std::size_t kMaxRuleFileBytes = std::size_t{4} * 1024 * 1024;
 
-bool any_glob(const std::vector<std::string>& globs, std::string_view name) {
-    return std::any_of(globs.begin(), globs.end(),
-                       [&](const std::string& g) { return match_glob(g, name); });
-}
-
-// "Properties.Rules[0].Id" -> "Properties/Rules/0/Id", as built-in rules write paths.
-std::string slash_path(std::string_view dots) {
-    std::string out;
-    for (const char c : dots) {
-        if (c == '.' || c == '[') {
-            out += '/';
-        } else if (c != ']') {
-            out += c;
-        }
-    }
-    return out;
-}
-
 }  // namespace
 
+bool NameGlobs::matches(std::string_view name) const {
+    if (everything) return true;
+    for (const std::string& p : plain)
+        if (p == name) return true;
+    for (const std::string& g : globs)
+        if (match_glob(g, name)) return true;
+    return false;
+}
+
+NameGlobs::NameGlobs(const std::vector<std::string>& patterns) {
+    for (const std::string& p : patterns) {
+        if (p == "*") everything = true;
+        if (p.find_first_of("*?[") == std::string::npos) {
+            plain.push_back(p);
+        } else {
+            globs.push_back(p);
+        }
+    }
+}
+
 DeclarativeRule::DeclarativeRule(RuleSpec spec, std::shared_ptr<const Document> document)
-    : spec_(std::move(spec)), document_(std::move(document)) {
+    : spec_(std::move(spec)), document_(std::move(document)), targets_(spec_.globs) {
     info_ = RuleInfo{.id = spec_.id,
                      .name = spec_.name,
                      .pack = spec_.pack,
@@ -50,16 +52,17 @@ DeclarativeRule::DeclarativeRule(RuleSpec spec, std::shared_ptr<const Document> 
 void DeclarativeRule::check(const Stack& stack, const RuleContext&, Reporter& out) const {
     if (!stack.tmpl) return;
     const Template& tmpl = stack.deployed();
-    Target target{&stack, &tmpl, nullptr, nullptr, Mark{}, {}};
+    Target target{&stack, &tmpl, nullptr, nullptr, Mark{}, {}, {}};
     switch (spec_.scope) {
         case Scope::Resources:
             for (const Resource& r : tmpl.resources) {
-                if (r.node == nullptr || !any_glob(spec_.globs, r.type_name)) continue;
+                if (r.node == nullptr || !targets_.matches(r.type_name)) continue;
                 if (spec_.stateful && is_stateful_type(r.type_name) != *spec_.stateful) continue;
                 target.resource = &r;
                 target.root = r.node;
                 target.mark = r.id_mark;
-                target.path = "Resources/" + std::string(r.id);
+                target.section = "Resources";
+                target.name = r.id;
                 judge(target, r.id, r.type_name, out);
             }
             break;
@@ -67,11 +70,11 @@ void DeclarativeRule::check(const Stack& stack, const RuleContext&, Reporter& ou
         case Scope::Outputs: {
             const bool parameters = spec_.scope == Scope::Parameters;
             for (const Named& n : parameters ? tmpl.parameters : tmpl.outputs) {
-                if (n.node == nullptr || !any_glob(spec_.globs, n.name)) continue;
+                if (n.node == nullptr || !targets_.matches(n.name)) continue;
                 target.root = n.node;
                 target.mark = n.mark;
-                target.path =
-                    std::string(parameters ? "Parameters/" : "Outputs/") + std::string(n.name);
+                target.section = parameters ? "Parameters" : "Outputs";
+                target.name = n.name;
                 std::string_view type;
                 if (const Node* t = n.node->get("Type"); parameters && t && t->is_scalar())
                     type = t->text();
@@ -80,7 +83,7 @@ void DeclarativeRule::check(const Stack& stack, const RuleContext&, Reporter& ou
             break;
         }
         case Scope::Stacks:
-            if (tmpl.root == nullptr || !any_glob(spec_.globs, stack.name)) return;
+            if (tmpl.root == nullptr || !targets_.matches(stack.name)) return;
             target.root = tmpl.root;
             target.mark = Mark{1, 1};
             judge(target, stack.name, {}, out);
@@ -94,18 +97,27 @@ void DeclarativeRule::judge(const Target& target, std::string_view name, std::st
         const Truth applies = evaluate(*spec_.when, target).truth;
         if (applies == Truth::False || (applies == Truth::Unknown && !spec_.unknown_fails)) return;
     }
-    const Verdict v = evaluate(spec_.require, target);
-    if (v.truth == Truth::True || (v.truth == Truth::Unknown && !spec_.unknown_fails)) return;
+    if (const Truth t = evaluate(spec_.require, target).truth;
+        t == Truth::True || (t == Truth::Unknown && !spec_.unknown_fails)) {
+        return;
+    }
+    // A finding: judged again, writing out the path that breaks the rule.
+    const Verdict v = evaluate(spec_.require, target, true);
     const Blame& b = v.blame;
     std::string value;
-    if (b.node != nullptr) {
-        value = show_value(*b.node);
-    } else if (b.missing) {
-        value = "nothing";
-    } else {
-        value = "a value known only at deployment";
+    switch (b.what) {
+        case Blame::What::Value:
+        case Blame::What::Unknown:
+            value = b.node != nullptr ? show_value(*b.node) : "a value known only at deployment";
+            break;
+        case Blame::What::Missing:
+            value = "nothing";
+            break;
+        case Blame::What::Target:
+            value = name;
+            break;
     }
-    const std::string shown_path = b.path.empty() ? std::string(name) : b.path;
+    const std::string shown_path = v.path.empty() ? std::string(name) : v.path;
     std::string message;
     const std::string& m = spec_.message;
     for (std::size_t i = 0; i < m.size(); ++i) {
@@ -134,13 +146,25 @@ void DeclarativeRule::judge(const Target& target, std::string_view name, std::st
         i = close;
     }
     if (v.truth == Truth::Unknown) {
-        message += " (cannot be verified before deployment: " + shown_path + " is " + value +
-                   ", and this rule counts what it cannot verify)";
+        if (!b.unknown_why.empty()) {
+            message +=
+                " (cannot be verified from the template: " + std::string(b.unknown_why) + ")";
+        } else if (b.branches_disagree) {
+            message += " (it depends on a condition: in one branch of Fn::If, " + shown_path +
+                       " is " + value + ")";
+        } else if (b.what == Blame::What::Target) {
+            message += " (cannot be verified before deployment)";
+        } else {
+            message +=
+                " (cannot be verified before deployment: " + shown_path + " is " + value + ")";
+        }
     }
     Mark at = b.mark.valid() ? b.mark : target.mark;
     if (b.node != nullptr && b.node->is_scalar() && b.node->mark().valid()) at = b.node->mark();
-    std::string path = target.path;
-    if (!b.path.empty()) path += (path.empty() ? "" : "/") + slash_path(b.path);
+    std::string path;
+    if (!target.section.empty())
+        path = std::string(target.section) + "/" + std::string(target.name);
+    if (!v.property_path.empty()) path += (path.empty() ? "" : "/") + v.property_path;
     Report report{at, std::move(message)};
     if (target.resource != nullptr) report.resource = target.resource->id;
     report.path = std::move(path);
@@ -181,6 +205,23 @@ std::vector<fs::path> rule_files(const fs::path& dir, std::vector<RuleFileError>
     return out;
 }
 
+namespace {
+
+// Where the team's rule that has `id` or `name` is written: " by the rule at FILE:LINE" for
+// an id, " at FILE:LINE" after a name's "taken by rule X"; empty for a built-in rule.
+std::string holder_of(const std::string& id, const std::string& name) {
+    for (const Rule* r : RuleRegistry::instance().rules()) {
+        if (r->info().id != id && r->info().name != name) continue;
+        const auto* d = dynamic_cast<const DeclarativeRule*>(r);
+        if (d == nullptr || d->spec().pack != kUserPack) return {};
+        const std::string at = d->spec().file + ":" + std::to_string(d->spec().id_mark.line);
+        return r->info().id == id ? " by the rule at " + at : " at " + at;
+    }
+    return {};
+}
+
+}  // namespace
+
 LoadedRules load_rules(const std::vector<fs::path>& paths) {
     // Files this process has read already: a directory named by the configuration and on the
     // command line, or configuration read again by the language server, adds nothing twice.
@@ -209,12 +250,16 @@ LoadedRules load_rules(const std::vector<fs::path>& paths) {
                 continue;
             }
             for (RuleSpec& spec : parsed->rules) {
-                const Mark at = spec.id_mark;
                 const std::string id = spec.id;
+                const std::string name = spec.name;
+                const Mark id_mark = spec.id_mark;
+                const Mark name_mark = spec.name_mark;
                 const std::string problem = RuleRegistry::instance().add_loaded(
                     std::make_unique<DeclarativeRule>(std::move(spec), parsed->document));
                 if (!problem.empty()) {
-                    result.errors.push_back({file.string(), at, problem});
+                    result.errors.push_back(
+                        {file.string(), RuleRegistry::instance().find(id) ? id_mark : name_mark,
+                         problem + holder_of(id, name)});
                     continue;
                 }
                 result.ids.push_back(id);

@@ -15,6 +15,15 @@ namespace stacklint::declarative {
 // The pack of rules read from a team's rule files.
 inline constexpr std::string_view kUserPack = "custom";
 
+// Name or type globs, the plain names among them compared as strings.
+struct NameGlobs {
+    explicit NameGlobs(const std::vector<std::string>& patterns);
+    bool matches(std::string_view name) const;
+    std::vector<std::string> plain;
+    std::vector<std::string> globs;
+    bool everything = false;  // "*"
+};
+
 class DeclarativeRule final : public Rule {
   public:
     DeclarativeRule(RuleSpec spec, std::shared_ptr<const Document> document);
@@ -27,6 +36,7 @@ class DeclarativeRule final : public Rule {
                Reporter& out) const;
     RuleSpec spec_;
     std::shared_ptr<const Document> document_;  // the rule file the conditions point into
+    NameGlobs targets_;                         // spec_.globs
     RuleInfo info_;
 };
 

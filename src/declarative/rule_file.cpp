@@ -34,7 +34,10 @@ std::string quoted(std::string_view s) {
 }
 
 std::string shown(const Node& node) {
-    if (node.is_scalar()) return quoted(node.text());
+    if (node.is_scalar())
+        return node.quoted() ? "the string \"" + node.text() + "\"" : quoted(node.text());
+    if (node.is_sequence() && node.items().empty()) return "an empty list";
+    if (node.is_mapping() && node.entries().empty()) return "an empty mapping";
     return std::string(node.kind_name());
 }
 
@@ -150,7 +153,9 @@ class Reader {
     static bool boolean(const Node& node, std::string_view key) {
         const std::optional<bool> b =
             node.is_scalar() && !node.quoted() ? node.as_bool() : std::nullopt;
-        if (!b) fail(node.mark(), quoted(key) + " must be true or false; got " + shown(node));
+        if (!b) {
+            fail(node.mark(), quoted(key) + " must be true or false, unquoted; got " + shown(node));
+        }
         return *b;
     }
 
@@ -195,6 +200,7 @@ class Reader {
         }
         const Node& name = required(node, "name", "rule " + spec.id);
         spec.name = text(name, "name");
+        spec.name_mark = name.mark();
         if (!is_kebab(spec.name)) {
             fail(name.mark(), "rule name " + quoted(spec.name) +
                                   " must be kebab-case: lowercase words joined by hyphens");
@@ -362,15 +368,31 @@ class Reader {
         return f;
     }
 
-    std::vector<Condition> conditions(const Node& node, std::string_view key) {
+    std::vector<Condition> conditions(const Node& node, std::string_view key, bool item = false) {
         if (!node.is_sequence() || node.items().empty()) {
             fail(node.mark(),
                  quoted(key) + " needs a non-empty list of conditions; got " + shown(node));
         }
         std::vector<Condition> out;
-        for (const Node& item : node.items())
-            out.push_back(condition(item));
+        for (const Node& entry : node.items())
+            out.push_back(condition(entry, item));
         return out;
+    }
+
+    // A mapping with one of the test keys: a path test, perhaps without its path.
+    static bool is_test(const Node& node) {
+        static constexpr std::array<std::string_view, 12> kTests = {
+            "exists",    "equals",  "in",  "matches", "greater_than", "at_least",
+            "less_than", "at_most", "any", "all",     "none",         "refers_to"};
+        for (const Entry& e : node.entries()) {
+            if (e.key == "alternatives") continue;
+            if (std::find(kTests.begin(), kTests.end(), e.key) == kTests.end()) return false;
+        }
+        // all/any/none alone, with a list, are combinators; with a mapping, item quantifiers
+        // need a path.
+        const Entry& first = node.entries().front();
+        return !(first.key == "all" || first.key == "any" || first.key == "none") ||
+               node.entries().size() > 1;
     }
 
     static double number(const Node& node, std::string_view key) {
@@ -387,7 +409,9 @@ class Reader {
         return value;
     }
 
-    Condition condition(const Node& node) {
+    // `item`: the condition is judged on a list item (inside any/all/none with a path), where
+    // a test may read the item itself, without a path.
+    Condition condition(const Node& node, bool item = false) {
         if (!node.is_mapping() || node.entries().empty()) {
             fail(node.mark(),
                  "a condition must be a mapping (path and a test, all/any/none, not, "
@@ -397,13 +421,25 @@ class Reader {
         Condition c;
         c.mark = node.mark();
         const Entry* path_entry = node.find("path");
-        if (path_entry == nullptr) return without_path(node, c);
+        if (path_entry == nullptr && !(item && is_test(node))) return without_path(node, c, item);
         only_keys(node,
                   {"path", "exists", "equals", "in", "matches", "greater_than", "at_least",
                    "less_than", "at_most", "any", "all", "none", "refers_to", "alternatives"},
                   "a path condition");
         c.has_path = true;
-        c.path = path(path_entry->value);
+        if (path_entry != nullptr) c.path = path(path_entry->value);
+        for (const std::string& segment : c.path) {
+            const bool index = std::all_of(segment.begin(), segment.end(),
+                                           [](char ch) { return ch >= '0' && ch <= '9'; });
+            if (index) {
+                c.shown_path += "[" + segment + "]";
+            } else if (segment.find_first_of(".[]") != std::string::npos) {
+                c.shown_path += "[\"" + segment + "\"]";
+            } else {
+                if (!c.shown_path.empty()) c.shown_path += '.';
+                c.shown_path += segment;
+            }
+        }
         const Entry* test = nullptr;
         for (const Entry& e : node.entries()) {
             if (e.key == "path" || e.key == "alternatives") continue;
@@ -467,9 +503,9 @@ class Reader {
                            : k == "all" ? Condition::Kind::All
                                         : Condition::Kind::None;
             if (v.is_sequence()) {
-                c.children = conditions(v, k);
+                c.children = conditions(v, k, true);
             } else {
-                c.children.push_back(condition(v));
+                c.children.push_back(condition(v, true));
             }
         } else {  // refers_to
             c.kind = Condition::Kind::RefersTo;
@@ -478,7 +514,7 @@ class Reader {
         return c;
     }
 
-    Condition without_path(const Node& node, Condition& c) {
+    Condition without_path(const Node& node, Condition& c, bool item) {
         if (node.entries().size() != 1) {
             const Entry& second = node.entries()[1];
             fail(second.key_mark, "a condition without 'path' has one key; " +
@@ -491,10 +527,10 @@ class Reader {
             c.kind = k == "all"   ? Condition::Kind::All
                      : k == "any" ? Condition::Kind::Any
                                   : Condition::Kind::None;
-            c.children = conditions(e.value, k);
+            c.children = conditions(e.value, k, item);
         } else if (k == "not") {
             c.kind = Condition::Kind::Not;
-            c.children.push_back(condition(e.value));
+            c.children.push_back(condition(e.value, item));
         } else if (k == "refers_to" || k == "referenced_by" || k == "same_stack_as") {
             c.kind = k == "refers_to"       ? Condition::Kind::RefersTo
                      : k == "referenced_by" ? Condition::Kind::ReferencedBy
@@ -522,7 +558,11 @@ class Reader {
             const bool test = k == "exists" || k == "equals" || k == "in" || k == "matches" ||
                               k == "greater_than" || k == "at_least" || k == "less_than" ||
                               k == "at_most";
-            if (test) hint = " (a test needs the 'path' it reads)";
+            if (test) {
+                hint =
+                    " (a test needs the 'path' it reads; only on a list item, inside "
+                    "any/all/none, may it read the item itself)";
+            }
             fail(e.key_mark, "unknown condition " + quoted(k) + hint +
                                  "; a condition is path + a test, all/any/none: [...], not, "
                                  "refers_to, referenced_by, same_stack_as or stack");

@@ -32,6 +32,7 @@ struct RuleSpec {
     bool unknown_fails = false;
     std::string file;  // the rule file, as shown in messages
     Mark id_mark;      // where its id is written
+    Mark name_mark;    // ... and its name
 };
 
 struct RuleFile {

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -108,6 +109,67 @@ int run_stacklint_bound_by_permissions(const std::string& args, std::string& out
         return -1;
     }
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+nlohmann::json yaml_to_json(const Node& n) {
+    switch (n.kind()) {
+        case Node::Kind::Null:
+            return nullptr;
+        case Node::Kind::Scalar:
+            if (!n.quoted()) {
+                if (const auto b = n.as_bool()) return *b;
+                if (const auto i = n.as_int()) return *i;
+                if (n.text() == "null" || n.text() == "~") return nullptr;
+                // A decimal number (not inf or nan, which YAML spells .inf and .nan).
+                const bool numeric =
+                    !n.text().empty() &&
+                    n.text().find_first_not_of("0123456789+-.eE") == std::string::npos;
+                char* end = nullptr;
+                const double d = std::strtod(n.text().c_str(), &end);
+                if (numeric && end == n.text().c_str() + n.text().size()) return d;
+            }
+            return n.text();
+        case Node::Kind::Sequence: {
+            nlohmann::json a = nlohmann::json::array();
+            for (const Node& item : n.items())
+                a.push_back(yaml_to_json(item));
+            return a;
+        }
+        case Node::Kind::Mapping: {
+            nlohmann::json o = nlohmann::json::object();
+            for (const Entry& e : n.entries())
+                o[e.key] = yaml_to_json(e.value);
+            return o;
+        }
+    }
+    return nullptr;
+}
+
+int run_command(const std::string& command, std::string& output) {
+    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    output.clear();
+    std::array<char, 4096> buffer{};
+    std::size_t n = 0;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+        output.append(buffer.data(), n);
+    const int status = ::pclose(pipe);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+bool have_jsonschema() {
+    std::string out;
+    return run_command("/usr/bin/python3 -c 'import jsonschema'", out) == 0;
+}
+
+int schema_verdict(const std::string& name, const std::string& yaml, const std::string& schema,
+                   std::string& output) {
+    const Document doc = load_text(name + ".yaml", yaml);
+    REQUIRE(doc.diagnostics.empty());
+    const nlohmann::json json = doc.root ? yaml_to_json(*doc.root) : nlohmann::json(nullptr);
+    const std::string path = write_temp("schema/" + name + ".json", json.dump());
+    return run_command(
+        "/usr/bin/python3 -m jsonschema -i '" + path + "' '" + source_path(schema) + "'", output);
 }
 
 std::string temp_dir() {

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <vector>
 
@@ -34,6 +36,20 @@ int run_stacklint_in(const std::string& dir, const std::string& args, std::strin
 // `why_not` when that is not possible here.
 int run_stacklint_bound_by_permissions(const std::string& args, std::string& output,
                                        std::string& why_not);
+
+// The JSON a YAML node means, with plain scalars typed the way YAML's core schema types them.
+nlohmann::json yaml_to_json(const Node& node);
+
+// Runs a shell command, stdout and stderr into `output`; returns its exit code.
+int run_command(const std::string& command, std::string& output);
+
+// Whether /usr/bin/python3 can import jsonschema (python3-jsonschema).
+bool have_jsonschema();
+
+// The exit code of validating `yaml` (converted to JSON) against the JSON Schema at `schema`
+// (relative to the source tree), with jsonschema's messages in `output`.
+int schema_verdict(const std::string& name, const std::string& yaml, const std::string& schema,
+                   std::string& output);
 
 // Writes a file into a fresh temporary directory that lives as long as the process.
 std::string temp_dir();
