@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <forward_list>
 #include <string_view>
 
@@ -588,6 +589,27 @@ class Judge {
         }
     }
 
+    // How each resource of the stack answers `filter`, with the counts of yes and unknown.
+    struct FilterMatches {
+        std::vector<Truth> truth;
+        std::size_t yes = 0;
+        std::size_t unknown = 0;
+    };
+
+    const FilterMatches& filter_matches(const Filter& filter) {
+        char key[64];
+        std::snprintf(key, sizeof key, "declarative/filter/%p", static_cast<const void*>(&filter));
+        return memoized<FilterMatches>(*target_.stack, key, [&] {
+            FilterMatches m;
+            for (const Resource& r : target_.tmpl->resources) {
+                m.truth.push_back(matches(filter, r));
+                m.yes += m.truth.back() == Truth::True ? 1 : 0;
+                m.unknown += m.truth.back() == Truth::Unknown ? 1 : 0;
+            }
+            return m;
+        });
+    }
+
     Truth matches(const Filter& filter, const Resource& r) {
         if (!filter.types.empty()) {
             const bool typed =
@@ -653,10 +675,20 @@ class Judge {
             return false;
         };
         if (c.kind == Condition::Kind::SameStackAs) {
-            for (const Resource& r : tmpl.resources) {
-                if (&r != target_.resource && consider(r)) return Judgement{Truth::True, blame};
+            // Which resources match is the same for every target of the stack: judged once.
+            const FilterMatches& m = filter_matches(c.filter);
+            std::size_t yes = m.yes;
+            std::size_t unknown = m.unknown;
+            if (target_.resource != nullptr) {
+                const auto self =
+                    static_cast<std::size_t>(target_.resource - tmpl.resources.data());
+                if (self < m.truth.size()) {
+                    yes -= m.truth[self] == Truth::True ? 1 : 0;
+                    unknown -= m.truth[self] == Truth::Unknown ? 1 : 0;
+                }
             }
-            return Judgement{result, blame};
+            if (yes > 0) return Judgement{Truth::True, blame};
+            return Judgement{unknown > 0 ? Truth::Unknown : Truth::False, blame};
         }
         // ReferencedBy: only resources are referred to.
         if (target_.resource == nullptr) return Judgement{Truth::False, blame};
