@@ -8,6 +8,7 @@
 
 #include "config/exclude.hpp"
 #include "config/settings.hpp"
+#include "declarative/declarative_rule.hpp"
 #include "discover/discover.hpp"
 #include "fix/editor.hpp"
 #include "fix/fixer.hpp"
@@ -365,7 +366,9 @@ Server::json Server::diagnostic(const LineIndex& lines, const Finding& f) const 
               {"message", f.message}};
     const std::string docs = rules_doc_uri();
     const Rule* rule = RuleRegistry::instance().find(f.rule);
-    if (!docs.empty() && rule != nullptr) {
+    // docs/rules.md documents the built-in rules; a team's own (pack "custom") are documented
+    // in their rule files, which hover shows.
+    if (!docs.empty() && rule != nullptr && rule->info().pack != declarative::kUserPack) {
         d["codeDescription"] = {{"href", docs + "#" + rule_anchor(rule->info())}};
     }
     return d;
