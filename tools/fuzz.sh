@@ -3,7 +3,7 @@
 # given time. Fails on any crash, sanitizer report, leak, timeout or out-of-memory; the input
 # that caused it is kept under build-fuzz/artifacts/ and the fuzzer's output is printed.
 #
-#   tools/fuzz.sh [-t SECONDS] [TARGET...]      targets: yaml_loader json_loader lint fix cdk_manifest
+#   tools/fuzz.sh [-t SECONDS] [TARGET...]      targets: yaml_loader json_loader lint fix cdk_manifest rule_file
 #
 # FUZZ_TIMEOUT (default 10) is the seconds one input may take before it counts as a hang;
 # raise it when the machine is shared with other heavy work.
@@ -22,7 +22,7 @@ while getopts "t:" opt; do
 done
 shift $((OPTIND - 1))
 targets=("$@")
-((${#targets[@]})) || targets=(yaml_loader json_loader lint fix cdk_manifest)
+((${#targets[@]})) || targets=(yaml_loader json_loader lint fix cdk_manifest rule_file)
 
 for tool in clang++-14 cmake; do
   command -v "$tool" >/dev/null || {
@@ -60,6 +60,9 @@ seed() {
             done ;;
     cdk_manifest) find fixtures -type f -name manifest.json -print0 |
                     while IFS= read -r -d '' f; do cp "$f" "$dir/seed$((i++))"; done ;;
+    rule_file) find rules examples/policy-pack fixtures/rule-language -type f -name '*.yaml' \
+                 -not -path '*/tests/*' -print0 |
+                 while IFS= read -r -d '' f; do cp "$f" "$dir/seed$((i++))"; done ;;
   esac
 }
 

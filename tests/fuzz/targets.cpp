@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -15,10 +16,12 @@
 #include <nlohmann/json.hpp>
 
 #include "cdk/assembly.hpp"
+#include "declarative/declarative_rule.hpp"
 #include "fix/fixer.hpp"
 #include "fuzz/invariants.hpp"
 #include "lint/engine.hpp"
 #include "report/report.hpp"
+#include "schema/embedded.hpp"
 
 namespace stacklint::fuzz {
 
@@ -175,6 +178,92 @@ void cdk_manifest(const std::uint8_t* data, std::size_t size) {
     options.jobs = 1;
     run_rules(result, options);
     check_result(result, std::numeric_limits<std::uint32_t>::max() - 1);
+}
+
+namespace {
+
+// Templates for the rules of a fuzzed rule file to judge: every kind of target and the
+// values that make answers unknown or conditional.
+constexpr std::array<std::string_view, 3> kRuleTemplates = {
+    R"(Parameters:
+  Env: {Type: String, Default: dev}
+  DbPassword: {Type: String}
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub "${Env}-data"
+      Tags: [{Key: owner, Value: a}, !If [IsProd, {Key: tier, Value: gold}, !Ref AWS::NoValue]]
+      PublicAccessBlockConfiguration: {BlockPublicAcls: !If [IsProd, true, false]}
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      RedrivePolicy: {deadLetterTargetArn: !GetAtt Dlq.Arn, maxReceiveCount: 3}
+  Dlq: {Type: AWS::SQS::Queue}
+  Group:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: g
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}
+        - {IpProtocol: tcp, FromPort: !Ref Env, ToPort: 80, CidrIp: !ImportValue cidr}
+Outputs:
+  Name: {Value: !Ref Bucket, Export: {Name: !Sub "${AWS::StackName}-bucket"}}
+)",
+    R"({"Resources": {"Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Runtime":
+"python3.12", "MemorySize": "512", "Architectures": ["arm64"], "Code": {"ZipFile": "x"},
+"Role": {"Fn::GetAtt": ["Role", "Arn"]}}}, "Role": {"Type": "AWS::IAM::Role", "Properties":
+{"Policies": [{"PolicyDocument": {"Statement": {"Effect": "Allow", "Action": "*",
+"Resource": ["*"]}}}]}}, "Logs": {"Type": "AWS::Logs::LogGroup", "Properties":
+{"LogGroupName": {"Fn::Sub": "/aws/lambda/${Fn}"}, "RetentionInDays": 7}}}})",
+    R"(Transform: AWS::Serverless-2016-10-31
+Globals: {Function: {Runtime: python3.12, Tracing: Active}}
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    Properties: {Handler: app.handler, CodeUri: s3://b/k.zip, Events: {Get: {Type: Api, Properties: {Path: /, Method: get}}}}
+)"};
+
+}  // namespace
+
+void rule_file(const std::uint8_t* data, std::size_t size) {
+    const std::string bytes = bytes_of(data, size);
+    auto source = std::make_shared<const Source>("rules.yaml", bytes);
+    declarative::RuleFileError error;
+    std::optional<declarative::RuleFile> parsed =
+        declarative::parse_rule_file(source, declarative::Origin::User, "custom", error);
+    if (!parsed) {
+        require(!error.message.empty(), "a rule file error without a message");
+        require(!error.mark.valid() || error.mark.line <= source->line_count() + 1,
+                "a rule file error outside the file");
+        return;
+    }
+    static const schema::Registry schemas(schema::embedded_data());
+    LintSet set;
+    std::vector<std::uint32_t> lines;
+    for (std::size_t i = 0; i < kRuleTemplates.size(); ++i) {
+        const std::string name = i == 1 ? "fuzz.json" : "fuzz.yaml";
+        auto tmpl = std::make_shared<const Source>(name, std::string(kRuleTemplates[i]));
+        lines.push_back(static_cast<std::uint32_t>(tmpl->line_count()));
+        set.stacks.push_back(make_stack("fuzz-storage", tmpl, LoadLimits{}));
+    }
+    const RuleOptions options;
+    const std::vector<std::string> regions = {"us-east-1"};
+    const RuleContext ctx{set, options, schemas, regions, "2026-12-05"};
+    for (declarative::RuleSpec& spec : parsed->rules) {
+        const declarative::DeclarativeRule rule(std::move(spec), parsed->document);
+        std::vector<Finding> findings;
+        Reporter reporter(rule.info(), rule.info().severity, findings);
+        for (const auto& stack : set.stacks)
+            rule.check(*stack, ctx, reporter);
+        for (const Finding& f : findings) {
+            require(f.rule == rule.info().id && !f.message.empty(),
+                    "a finding without its rule or message");
+            require(!f.mark.valid() || f.mark.line <= 60, "a finding outside its template");
+        }
+    }
 }
 
 }  // namespace stacklint::fuzz

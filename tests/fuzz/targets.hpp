@@ -21,5 +21,9 @@ void fix(const std::uint8_t* data, std::size_t size);
 // A cloud assembly whose manifest.json is the input, beside small real templates, then every
 // rule over the stacks it yields.
 void cdk_manifest(const std::uint8_t* data, std::size_t size);
+// A declarative rule file: read and checked; when it is valid, each of its rules judges small
+// templates (resources, parameters, outputs, Fn::If, lists, references, SAM) and every finding
+// lies inside its template, with a message.
+void rule_file(const std::uint8_t* data, std::size_t size);
 
 }  // namespace stacklint::fuzz

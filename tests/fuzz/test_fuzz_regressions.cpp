@@ -47,6 +47,7 @@ TEST_CASE("Fuzz regressions: every input a fuzzer found is handled") {
         {"lint", stacklint::fuzz::lint},
         {"fix", stacklint::fuzz::fix},
         {"cdk_manifest", stacklint::fuzz::cdk_manifest},
+        {"rule_file", stacklint::fuzz::rule_file},
     };
     std::size_t replayed = 0;
     for (const auto& [name, target] : targets) {
@@ -78,4 +79,17 @@ TEST_CASE("Fuzz targets: the fixtures pass every target's invariants") {
     }
     CHECK(templates > 100);
     CHECK(manifests > 5);
+    // Every rule file of the project (built-in rules, the example pack, the language's
+    // fixtures, malformed ones included) through the rule_file target.
+    std::size_t rule_files = 0;
+    for (const std::string root : {"rules", "examples/policy-pack", "fixtures/rule-language"}) {
+        for (const fs::path& file : files_under(source_path(root))) {
+            if (file.extension() != ".yaml" || file.string().find("/tests/") != std::string::npos)
+                continue;
+            INFO(file.string());
+            replay(stacklint::fuzz::rule_file, read_bytes(file));
+            ++rule_files;
+        }
+    }
+    CHECK(rule_files >= 80);
 }
