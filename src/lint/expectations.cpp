@@ -32,7 +32,8 @@ void read_expectations(const std::filesystem::path& path, const std::string& dis
         std::istringstream lines(read_all(sidecar));
         std::string line;
         while (std::getline(lines, line)) {
-            line = line.substr(0, line.find('#'));
+            if (const std::size_t hash = line.find('#'); hash != std::string::npos)
+                line.resize(hash);
             std::istringstream fields(line);
             std::uint32_t number = 0;
             if (!(fields >> number)) continue;
