@@ -397,7 +397,7 @@ class Judge {
         for (const Condition& child : children) {
             Judgement v = judge(child, root, mark, trail);
             if (v.truth == Truth::False) return v;
-            if (v.truth == Truth::Unknown && !unknown) unknown = std::move(v);
+            if (v.truth == Truth::Unknown && !unknown) unknown = v;
         }
         if (unknown) return *unknown;
         return Judgement{Truth::True, blame_at(mark, &root, trail)};
@@ -410,8 +410,8 @@ class Judge {
         for (const Condition& child : children) {
             Judgement v = judge(child, root, mark, trail);
             if (v.truth == Truth::True) return v;
-            if (v.truth == Truth::Unknown && !first_unknown) first_unknown = std::move(v);
-            if (v.truth == Truth::False && !first_false) first_false = std::move(v);
+            if (v.truth == Truth::Unknown && !first_unknown) first_unknown = v;
+            if (v.truth == Truth::False && !first_false) first_false = v;
         }
         if (first_unknown) return *first_unknown;
         if (first_false) return *first_false;
@@ -552,12 +552,12 @@ class Judge {
                          absent});
                 }
             }
-            Judgement v = verdicts.size() == 1 ? std::move(verdicts.front())
-                                               : combine(verdicts, c.alternatives);
+            Judgement v =
+                verdicts.size() == 1 ? verdicts.front() : combine(verdicts, c.alternatives);
             std::optional<Judgement>& slot = v.truth == Truth::True    ? yes
                                              : v.truth == Truth::False ? no
                                                                        : unknown;
-            if (!slot) slot = std::move(v);
+            if (!slot) slot = v;
         };
         if (list.is_sequence()) {
             for (std::size_t i = 0; i < list.items().size(); ++i) {
