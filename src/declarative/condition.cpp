@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/glob.hpp"
+#include "core/text.hpp"
 #include "lint/memo.hpp"
 #include "model/facts.hpp"
 #include "model/values.hpp"
@@ -133,13 +134,6 @@ void follow(const Node& root, Mark root_mark, const std::vector<std::string>& pa
     }
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 std::optional<double> as_number(const Node& node) {
     if (!node.is_scalar()) return std::nullopt;
     const std::string& t = node.text();
@@ -155,9 +149,8 @@ std::optional<double> as_number(const Node& node) {
 
 std::optional<bool> as_boolean(const Node& node) {
     if (!node.is_scalar()) return std::nullopt;
-    const std::string t = lower(node.text());
-    if (t == "true") return true;
-    if (t == "false") return false;
+    if (iequals(node.text(), "true")) return true;
+    if (iequals(node.text(), "false")) return false;
     return std::nullopt;
 }
 

@@ -10,7 +10,6 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "declarative/rule_file.hpp"
@@ -23,13 +22,6 @@ namespace {
 
 const fs::path kRoot = fs::path(STACKLINT_SOURCE_DIR);
 const fs::path kLanguage = kRoot / "fixtures" / "rule-language";
-
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> out;
@@ -99,7 +91,7 @@ TEST_CASE("Rule language: the example policy pack passes its own tests") {
 TEST_CASE("Rule language: findings say what the rule's message says, with the value and path") {
     // Each line is a finding's first line as printed: FILE:LINE:COL: SEVERITY ID MESSAGE, FILE
     // under fixtures/rule-language/DIR/tests/ (a template of a cdk.out is linted as its app).
-    const std::string text = read_file(kLanguage / "messages.txt");
+    const std::string text = test::read_file(kLanguage / "messages.txt");
     std::size_t checked = 0;
     for (const std::string& line : lines_of(text)) {
         if (line.empty() || line[0] == '#') continue;
@@ -129,7 +121,7 @@ TEST_CASE("Rule language: a rule file's mistake is named with its line and colum
     const fs::path dir = kLanguage / "malformed";
     std::size_t checked = 0;
     for (const auto& entry : fs::directory_iterator(dir)) {
-        const std::string text = read_file(entry.path());
+        const std::string text = test::read_file(entry.path());
         const std::string first = text.substr(0, text.find('\n'));
         REQUIRE(first.starts_with("# error: "));
         const std::string expected = first.substr(9);
@@ -167,7 +159,8 @@ TEST_CASE("Rule language: a mistake stops the run with exit code 2 and FILE:LINE
 }
 
 TEST_CASE("Rule language: ids and names that another rule has are refused") {
-    for (const std::string& line : lines_of(read_file(kLanguage / "collisions" / "expected.txt"))) {
+    for (const std::string& line :
+         lines_of(test::read_file(kLanguage / "collisions" / "expected.txt"))) {
         if (line.empty() || line[0] == '#') continue;
         const std::size_t tab = line.find('\t');
         REQUIRE(tab != std::string::npos);
@@ -242,7 +235,7 @@ TEST_CASE("Rule language: user rules are first-class rules") {
         CHECK(test::run_stacklint(
                   "--no-config -q " + rules + " --write-baseline " + baseline + " " + tmpl, out) ==
               0);
-        CHECK_THAT(read_file(baseline), Catch::Contains("ACME-Q-1"));
+        CHECK_THAT(test::read_file(baseline), Catch::Contains("ACME-Q-1"));
         CHECK(test::run_stacklint(
                   "--no-config -q " + rules + " --baseline " + baseline + " " + tmpl, out) == 0);
     }

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <regex>
 #include <sstream>
 
@@ -15,13 +14,6 @@
 using namespace stacklint;
 
 namespace {
-
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // The YAML blocks of a Markdown file whose first line is "# .stacklint.yaml".
 std::vector<std::string> config_examples(const std::string& markdown) {
@@ -50,7 +42,7 @@ bool have_jsonschema() {
 
 TEST_CASE("Config schema: the README's examples pass the loader and the schema") {
     const std::vector<std::string> examples =
-        config_examples(read_all(test::source_path("README.md")));
+        config_examples(test::read_file(test::source_path("README.md")));
     REQUIRE(examples.size() >= 2);
     const bool validate = have_jsonschema();
     if (!validate) WARN("python3-jsonschema is not installed; examples checked by the loader only");
@@ -109,8 +101,8 @@ TEST_CASE("Config schema: what the loader refuses, the schema refuses too") {
 }
 
 TEST_CASE("Config schema: every rule's id and name match the schema's rule selector") {
-    const auto schema =
-        nlohmann::json::parse(read_all(test::source_path("schemas/stacklint-config.schema.json")));
+    const auto schema = nlohmann::json::parse(
+        test::read_file(test::source_path("schemas/stacklint-config.schema.json")));
     const std::regex selector(schema["definitions"]["ruleSelector"]["pattern"].get<std::string>());
     for (const Rule* r : RuleRegistry::instance().rules()) {
         const std::string id(r->info().id);
@@ -122,8 +114,8 @@ TEST_CASE("Config schema: every rule's id and name match the schema's rule selec
 }
 
 TEST_CASE("Config schema: lists exactly the rule options the loader knows") {
-    const auto schema =
-        nlohmann::json::parse(read_all(test::source_path("schemas/stacklint-config.schema.json")));
+    const auto schema = nlohmann::json::parse(
+        test::read_file(test::source_path("schemas/stacklint-config.schema.json")));
     const auto& properties = schema["properties"]["options"]["properties"];
     CHECK(properties.size() == known_rule_options().size());
     for (const RuleOptionSpec& spec : known_rule_options())

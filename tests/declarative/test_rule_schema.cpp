@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "support/helpers.hpp"
 
@@ -16,13 +14,6 @@ using namespace stacklint;
 namespace {
 
 constexpr const char* kSchema = "docs/rule-file.schema.json";
-
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::vector<fs::path> rule_files() {
     std::vector<fs::path> out;
@@ -53,7 +44,8 @@ TEST_CASE("Rule file schema: every rule file of the pack and the fixtures passes
     for (const fs::path& f : files) {
         std::string output;
         INFO(f.string());
-        const int verdict = test::schema_verdict(f.stem().string(), read_all(f), kSchema, output);
+        const int verdict =
+            test::schema_verdict(f.stem().string(), test::read_file(f), kSchema, output);
         INFO(output);
         CHECK(verdict == 0);
     }
@@ -78,7 +70,7 @@ TEST_CASE("Rule file schema: what the reader refuses, the schema refuses too, wh
             continue;
         std::string output;
         INFO(e.path().filename().string());
-        CHECK(test::schema_verdict(stem, read_all(e.path()), kSchema, output) != 0);
+        CHECK(test::schema_verdict(stem, test::read_file(e.path()), kSchema, output) != 0);
         ++checked;
     }
     CHECK(checked >= 30);

@@ -37,6 +37,9 @@ int run_stacklint_in(const std::string& dir, const std::string& args, std::strin
 int run_stacklint_bound_by_permissions(const std::string& args, std::string& output,
                                        std::string& why_not);
 
+// A file's bytes, whole (empty when it cannot be read).
+std::string read_file(const std::string& path);
+
 // The JSON a YAML node means, with plain scalars typed the way YAML's core schema types them.
 nlohmann::json yaml_to_json(const Node& node);
 
