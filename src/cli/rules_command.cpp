@@ -29,6 +29,7 @@ void list_rules(const std::string& format) {
                            {"severity", to_string(i.severity)},
                            {"fix", i.fix ? nlohmann::ordered_json(safety_name(*i.fix))
                                          : nlohmann::ordered_json(nullptr)},
+                           {"opt_in", i.opt_in},
                            {"summary", i.summary}});
         }
         std::cout << out.dump(2) << '\n';
@@ -49,7 +50,7 @@ void list_rules(const std::string& format) {
         const RuleInfo& i = r->info();
         std::cout << pad(i.id, id_width) << "  " << pad(to_string(i.severity), 8) << "  "
                   << pad(i.fix ? safety_name(*i.fix) : "-", 6) << "  " << pad(i.name, name_width)
-                  << "  " << i.summary << '\n';
+                  << "  " << i.summary << (i.opt_in ? " (opt-in)" : "") << '\n';
     }
 }
 

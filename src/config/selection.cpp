@@ -40,7 +40,7 @@ std::string check_rule_selector(std::string_view selector) {
 
 std::optional<Severity> RuleSelection::severity_of(const RuleInfo& rule) const {
     if (rule.id == kSuppressionWithoutReasonRule && !require_reasons) return std::nullopt;
-    bool enabled = true;
+    bool enabled = !rule.opt_in;  // an opt-in rule runs only when a `select` names it
     for (const SelectionLayer& layer : layers) {
         std::size_t selected = 0;
         if (layer.select) {

@@ -201,7 +201,7 @@ std::size_t apply_suppressions(
     const LintSet& set, std::vector<Finding>& findings,
     const std::function<std::optional<Severity>(const RuleInfo&)>& rule_severity) {
     const auto severity_of = [&](const RuleInfo& info) -> std::optional<Severity> {
-        return rule_severity ? rule_severity(info) : std::optional<Severity>(info.severity);
+        return rule_severity ? rule_severity(info) : default_run_severity(info);
     };
 
     SuppressionLedger ledger;

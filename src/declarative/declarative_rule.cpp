@@ -46,7 +46,8 @@ DeclarativeRule::DeclarativeRule(RuleSpec spec, std::shared_ptr<const Document> 
                      .pack = spec_.pack,
                      .severity = spec_.severity,
                      .summary = spec_.summary,
-                     .doc = spec_.doc};
+                     .doc = spec_.doc,
+                     .opt_in = spec_.opt_in};
 }
 
 void DeclarativeRule::check(const Stack& stack, const RuleContext&, Reporter& out) const {

@@ -179,7 +179,7 @@ class Reader {
         if (!node.is_mapping()) fail(node.mark(), "a rule must be a mapping; got " + shown(node));
         only_keys(node,
                   {"id", "name", "severity", "summary", "doc", "for", "when", "require", "unknown",
-                   "message"},
+                   "message", "opt_in"},
                   "a rule");
         RuleSpec spec;
         spec.file = file_;
@@ -231,6 +231,8 @@ class Reader {
             }
             spec.unknown_fails = u == "fail";
         }
+        if (const Entry* opt_in = node.find("opt_in"))
+            spec.opt_in = boolean(opt_in->value, "opt_in");
         spec.message = spec.summary;
         if (const Entry* message = node.find("message")) {
             spec.message = text(message->value, "message");

@@ -30,9 +30,10 @@ struct RuleSpec {
     std::optional<Condition> when;
     Condition require;
     bool unknown_fails = false;
-    std::string file;  // the rule file, as shown in messages
-    Mark id_mark;      // where its id is written
-    Mark name_mark;    // ... and its name
+    bool opt_in = false;  // runs only when a `select` names it (RuleInfo::opt_in)
+    std::string file;     // the rule file, as shown in messages
+    Mark id_mark;         // where its id is written
+    Mark name_mark;       // ... and its name
 };
 
 struct RuleFile {

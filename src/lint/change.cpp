@@ -17,7 +17,7 @@ RuleSeverity rules_of_run(RuleSeverity base, bool change_run) {
     return [base = std::move(base), change_run](const RuleInfo& info) -> std::optional<Severity> {
         const bool meta = info.pack == kMetaPack;
         if (!meta && is_change_rule(info) != change_run) return std::nullopt;
-        return base ? base(info) : std::optional<Severity>(info.severity);
+        return base ? base(info) : default_run_severity(info);
     };
 }
 

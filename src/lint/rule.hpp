@@ -38,7 +38,16 @@ struct RuleInfo {
     // nullopt when they never do. Some findings of a fixable rule may still have none (the
     // text is not one stacklint can edit safely); docs/rules.md says which.
     std::optional<FixSafety> fix = std::nullopt;
+    // Opt-in rules run only when a `select` (configuration or --select) names them, by id, id
+    // prefix or name: checks many teams do not want on every template (access logging on
+    // every bucket), which would otherwise drown the findings that matter.
+    bool opt_in = false;
 };
+
+// The severity a rule runs with when nothing selects rules: its own, or none for an opt-in rule.
+inline std::optional<Severity> default_run_severity(const RuleInfo& rule) {
+    return rule.opt_in ? std::nullopt : std::optional<Severity>(rule.severity);
+}
 
 // Options from configuration that rules read, by name: "storage_stacks" -> name globs. They
 // are shared because several rules need the same knowledge (which stacks hold the state).

@@ -102,7 +102,7 @@ void write_sarif(std::ostream& out, const LintResult& result, const ReportOption
     for (const Rule* r : RuleRegistry::instance().rules()) {
         const RuleInfo& info = r->info();
         const std::optional<Severity> sev =
-            options.rule_severity ? options.rule_severity(info) : info.severity;
+            options.rule_severity ? options.rule_severity(info) : default_run_severity(info);
         if (!sev && !reported.count(info.id)) continue;
         index[std::string(info.id)] = rules.size();
         rules.push_back(rule_descriptor(info, sev.value_or(info.severity)));

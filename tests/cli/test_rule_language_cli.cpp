@@ -158,6 +158,38 @@ TEST_CASE("Rule language: a mistake stops the run with exit code 2 and FILE:LINE
     CHECK_THAT(missing, Catch::Contains("/nonexistent/rules: no such rule file or directory"));
 }
 
+TEST_CASE("Rule language: an opt_in rule runs only when --select names it") {
+    const std::string rules = test::write_temp(
+        "rl-opt-in/rules.yaml", one_rule("ACME-DLQ-1", "acme-queue-dlq", "    opt_in: true\n"));
+    const std::string tmpl = test::write_temp("rl-opt-in/t.yaml", kQueue);
+    std::string quiet;
+    CHECK(test::run_stacklint("--no-config -q --rules " + rules + " " + tmpl, quiet) == 0);
+    CHECK_THAT(quiet, !Catch::Contains("ACME-DLQ-1"));
+    for (const char* selector : {"ACME-DLQ-1", "ACME", "acme-queue-dlq"}) {
+        std::string out;
+        INFO(selector);
+        CHECK(test::run_stacklint(
+                  "--no-config -q --rules " + rules + " --select " + selector + " " + tmpl, out) ==
+              1);
+        CHECK_THAT(out, Catch::Contains("warning ACME-DLQ-1 queue 'Jobs' has no RedrivePolicy"));
+    }
+    std::string listed;
+    CHECK(test::run_stacklint("rules --no-config --rules " + rules, listed) == 0);
+    CHECK_THAT(listed, Catch::Contains("Queues have a dead-letter queue (opt-in)"));
+    std::string json;
+    CHECK(test::run_stacklint("rules -f json --no-config --rules " + rules, json) == 0);
+    for (const auto& r : nlohmann::json::parse(json))
+        if (r["id"] == "ACME-DLQ-1") CHECK(r["opt_in"] == true);
+    // test-rules runs every rule of its directory, opt-in or not.
+    const std::string dir = test::temp_dir() + "/rl-opt-in-pack";
+    test::write_temp("rl-opt-in-pack/rules.yaml",
+                     one_rule("ACME-DLQ-1", "acme-queue-dlq", "    opt_in: true\n"));
+    test::write_temp("rl-opt-in-pack/tests/queue.yaml",
+                     "Resources:\n  Jobs: # expect: ACME-DLQ-1\n    Type: AWS::SQS::Queue\n");
+    std::string tested;
+    CHECK(test::run_stacklint("test-rules " + dir, tested) == 0);
+}
+
 TEST_CASE("Rule language: ids and names that another rule has are refused") {
     for (const std::string& line :
          lines_of(test::read_file(kLanguage / "collisions" / "expected.txt"))) {

@@ -237,6 +237,32 @@ TEST_CASE("Selection: select, ignore and the most precise selector") {
     CHECK(s.severity_of(rule("T011")));
 }
 
+TEST_CASE("Selection: opt-in rules run only when a select names them") {
+    RuleSelection s;
+    const RuleInfo& access_logs = rule("P036");
+    REQUIRE(access_logs.opt_in);
+    CHECK_FALSE(s.severity_of(access_logs));
+    CHECK_FALSE(default_run_severity(access_logs));
+    CHECK(default_run_severity(rule("P031")) == Severity::Error);
+    // A severity override alone does not turn it on.
+    s.severity = {{"P036", Severity::Warning}};
+    CHECK_FALSE(s.severity_of(access_logs));
+    // By id, by prefix, by name; the other opt-in rules stay off with an id select.
+    for (const char* selector : {"P036", "P", "bucket-access-logging-disabled"}) {
+        s.layers = {{std::vector<std::string>{selector}, {}}};
+        INFO(selector);
+        CHECK(s.severity_of(access_logs) == Severity::Warning);
+    }
+    s.layers = {{std::vector<std::string>{"P036"}, {}}};
+    CHECK_FALSE(s.severity_of(rule("P017")));
+    // ignore wins over a less precise select, as for every rule.
+    s.layers = {{std::vector<std::string>{"P"}, {"P036"}}};
+    CHECK_FALSE(s.severity_of(access_logs));
+    // A later layer without select cannot turn it on.
+    s.layers = {{std::nullopt, {"T"}}};
+    CHECK_FALSE(s.severity_of(access_logs));
+}
+
 TEST_CASE("Selection: severity overrides, most precise first") {
     RuleSelection s;
     s.severity = {{"T", Severity::Info}, {"T007", Severity::Warning}};
