@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -181,8 +182,8 @@ class SamBuilder {
                 put(resources_, std::string(r.id), r.id_mark, *r.node);
             }
         }
-        if (implicit_rest_api_) implicit_rest_api();
-        if (implicit_http_api_) implicit_http_api();
+        if (implicit_rest_api_) implicit_rest_api(*implicit_rest_api_);
+        if (implicit_http_api_) implicit_http_api(*implicit_http_api_);
         resources_.index_keys();
         put(out_.root_, "Resources",
             tmpl_.resources_section ? tmpl_.resources_section->key_mark : tmpl_.root->mark(),
@@ -344,8 +345,12 @@ class SamBuilder {
             unavailable.insert(unavailable.end(), {"DestinationTopic", "DestinationQueue"});
         }
         references(id, std::move(available), std::move(unavailable));
-        if (props.get("FunctionUrlConfig") != nullptr)
-            add(r, id + "Url", "AWS::Lambda::Url", Node::mapping(r.id_mark), false);
+        // FunctionUrlConfig {AuthType, Cors, InvokeMode} -> an AWS::Lambda::Url of the function.
+        if (const Entry* url = props.find("FunctionUrlConfig")) {
+            Node u = is_literal_mapping(url->value) ? url->value : Node::mapping(url->key_mark);
+            put(u, "TargetFunctionArn", url->key_mark, ref(id, url->key_mark));
+            add(r, id + "Url", "AWS::Lambda::Url", std::move(u), false);
+        }
         if (props.get("DeploymentPreference") != nullptr) {
             add(r, id + "DeploymentGroup", "AWS::CodeDeploy::DeploymentGroup",
                 Node::mapping(r.id_mark), false);
@@ -375,10 +380,10 @@ class SamBuilder {
                     Node::mapping(e.key_mark), false);
             };
             if (type == "Api") {
-                if (!has("RestApiId")) implicit_rest_api_ = true;
+                if (!has("RestApiId") && !implicit_rest_api_) implicit_rest_api_ = e.key_mark;
                 permission(has("RestApiId") ? "Stage" : "Prod");
             } else if (type == "HttpApi") {
-                if (!has("ApiId")) implicit_http_api_ = true;
+                if (!has("ApiId") && !implicit_http_api_) implicit_http_api_ = e.key_mark;
                 permission("");
             } else if (type == "SQS" || type == "Kinesis" || type == "DynamoDB" || type == "MQ" ||
                        type == "MSK" || type == "SelfManagedKafka" || type == "DocumentDB") {
@@ -404,13 +409,27 @@ class SamBuilder {
         }
     }
 
-    void implicit_rest_api() {
-        const Mark m = tmpl_.root->mark();
+    // The settings of `Globals: Api` (or `HttpApi`) that SAM applies to its implicit API's stage.
+    Node implicit_stage(std::string_view sam_type, std::initializer_list<std::string_view> keys,
+                        Mark m) const {
+        const Node* globals = sam_globals_section(tmpl_, sam_type);
+        Node stage = globals != nullptr && globals->is_mapping() ? copy_keys(*globals, keys)
+                                                                 : Node::mapping(m);
+        stage.set_mark(m);
+        return stage;
+    }
+
+    // `m`: the first event that needs the implicit API, where its findings point.
+    void implicit_rest_api(Mark m) {
         Node p = Node::mapping(m);
         put(p, "Name", m, ref("AWS::StackName", m));
         add_node(SamGenerated{"ServerlessRestApi", "AWS::ApiGateway::RestApi", {}}, m, std::move(p),
                  [](Node&) {});
-        Node stage = Node::mapping(m);
+        Node stage =
+            implicit_stage("AWS::Serverless::Api",
+                           {"TracingEnabled", "MethodSettings", "AccessLogSetting", "Variables",
+                            "CacheClusterEnabled", "CacheClusterSize", "CanarySetting"},
+                           m);
         put(stage, "RestApiId", m, ref("ServerlessRestApi", m));
         put(stage, "StageName", m, text("Prod", m));
         add_node(SamGenerated{"ServerlessRestApiProdStage", "AWS::ApiGateway::Stage", {}}, m,
@@ -418,15 +437,18 @@ class SamBuilder {
         references("ServerlessRestApi", {"Stage", "Deployment"}, {});
     }
 
-    void implicit_http_api() {
-        const Mark m = tmpl_.root->mark();
+    void implicit_http_api(Mark m) {
         Node p = Node::mapping(m);
         put(p, "ProtocolType", m, text("HTTP", m));
         add_node(SamGenerated{"ServerlessHttpApi", "AWS::ApiGatewayV2::Api", {}}, m, std::move(p),
                  [](Node&) {});
+        Node stage = implicit_stage(
+            "AWS::Serverless::HttpApi",
+            {"AccessLogSettings", "DefaultRouteSettings", "RouteSettings", "StageVariables"}, m);
+        put(stage, "ApiId", m, ref("ServerlessHttpApi", m));
         add_node(
             SamGenerated{"ServerlessHttpApiApiGatewayDefaultStage", "AWS::ApiGatewayV2::Stage", {}},
-            m, Node::mapping(m), [](Node&) {});
+            m, std::move(stage), [](Node&) {});
         references("ServerlessHttpApi", {"Stage"}, {});
     }
 
@@ -647,9 +669,9 @@ class SamBuilder {
             for (const Entry& e : events->entries()) {
                 const std::string type =
                     literal(is_literal_mapping(e.value) ? e.value.get("Type") : nullptr);
-                if (type == "Api" &&
+                if (type == "Api" && !implicit_rest_api_ &&
                     !(e.value.get("Properties") && e.value.get("Properties")->get("RestApiId")))
-                    implicit_rest_api_ = true;
+                    implicit_rest_api_ = e.key_mark;
                 if (type == "Schedule" || type == "CloudWatchEvent" || type == "EventBridgeRule")
                     add(r, id + e.key, "AWS::Events::Rule", Node::mapping(e.key_mark), false);
             }
@@ -682,8 +704,9 @@ class SamBuilder {
     SamTransform& out_;
     Node resources_;
     std::set<std::string> taken_;
-    bool implicit_rest_api_ = false;
-    bool implicit_http_api_ = false;
+    // Where the first event that needs SAM's implicit API is written, when one does.
+    std::optional<Mark> implicit_rest_api_;
+    std::optional<Mark> implicit_http_api_;
 };
 
 std::unique_ptr<const SamTransform> SamTransform::apply(const Template& tmpl) {
