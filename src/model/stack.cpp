@@ -45,8 +45,9 @@ std::string Stack::origin_from(std::string path, bool may_be_stack) const {
 }
 
 namespace {
-constexpr std::array kPlumbingTypes = {"AWS::CDK::Metadata", "Custom::CDKBucketDeployment",
-                                       "Custom::S3AutoDeleteObjects", "Custom::LogRetention"};
+constexpr std::array kPlumbingTypes = {
+    "AWS::CDK::Metadata",   "Custom::CDKBucketDeployment",  "Custom::S3AutoDeleteObjects",
+    "Custom::LogRetention", "Custom::VpcRestrictDefaultSG", "Custom::S3BucketNotifications"};
 // Construct ids of CDK's singleton providers.
 constexpr std::array kPlumbingConstructs = {"LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a",
                                             "AWS679f53fac002430cb0da5b7982bd2287"};

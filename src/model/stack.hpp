@@ -82,8 +82,9 @@ struct Stack {
     std::string construct_origin(std::string_view construct) const;
     // CDK plumbing that is not the user's to fix: AWS::CDK::Metadata, the BootstrapVersion
     // parameter and CheckBootstrapVersion rule, asset parameters, and the custom resources
-    // CDK adds for its own features (bucket deployments, auto-delete, log retention) with
-    // their providers. `path` is the finding's property path.
+    // CDK adds for its own features (bucket deployments, auto-delete, log retention, emptying
+    // a VPC's default security group, bucket notifications) with their providers. `path` is
+    // the finding's property path.
     bool is_plumbing(std::string_view logical_id, std::string_view path) const;
     // The outermost stack of a nested-stack chain (itself when not nested).
     const Stack& root() const;
