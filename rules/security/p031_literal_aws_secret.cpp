@@ -84,9 +84,9 @@ class LiteralAwsSecret final : public Rule {
                 what = "an AWS access key id";
             } else if (find(text, *private_key_, offset, found)) {
                 what = "a private key";
-            } else if (secret_key_name(l.key) && RE2::FullMatch(text, *secret_value_)) {
-                what = "an AWS secret access key";
-            } else if (find(text, *secret_assignment_, offset, found)) {
+            } else if ((secret_key_name(l.key) && RE2::FullMatch(text, *secret_value_)) ||
+                       find(text, *secret_assignment_, offset, found)) {
+                // Under a key named for it, or after `aws_secret_access_key =` in a text.
                 what = "an AWS secret access key";
             } else {
                 return;
