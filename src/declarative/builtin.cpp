@@ -1,5 +1,6 @@
-// The built-in declarative rules: rules/<pack>/*.yaml, carried in the binary by the build (see
-// CMakeLists.txt) and added to the registry the first time rules are listed.
+// The built-in declarative rules: rules/<pack>/*.yaml, carried in the binary as JSON by the
+// build (tools/rulegen, CMakeLists.txt) and added to the registry the first time rules are
+// listed.
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -12,7 +13,7 @@ namespace {
 struct EmbeddedRuleFile {
     const char* pack;
     const char* path;  // relative to the source tree, for messages
-    const char* text;
+    const char* text;  // the file as JSON
 };
 
 // NOLINTNEXTLINE(cppcoreguidelines-avoid-c-arrays,modernize-avoid-c-arrays)
@@ -31,7 +32,8 @@ void load_builtin_rules(RuleRegistry& registry) {
         if (f.text == nullptr) break;
         auto source = std::make_shared<const Source>(f.path, f.text);
         RuleFileError error;
-        std::optional<RuleFile> parsed = parse_rule_file(source, Origin::BuiltIn, f.pack, error);
+        std::optional<RuleFile> parsed =
+            parse_rule_file(source, Origin::BuiltIn, f.pack, error, Format::Json);
         if (!parsed) broken(error.text());
         for (RuleSpec& spec : parsed->rules) {
             const std::string problem = registry.try_add(

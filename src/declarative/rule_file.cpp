@@ -576,9 +576,10 @@ class Reader {
 }  // namespace
 
 std::optional<RuleFile> parse_rule_file(const std::shared_ptr<const Source>& source, Origin origin,
-                                        const std::string& pack, RuleFileError& error) {
-    auto doc = std::make_shared<Document>(
-        load_document(source, Format::Yaml, LoadLimits{}, FileKind::Rules));
+                                        const std::string& pack, RuleFileError& error,
+                                        Format format) {
+    auto doc =
+        std::make_shared<Document>(load_document(source, format, LoadLimits{}, FileKind::Rules));
     if (!doc->diagnostics.empty()) {
         const Diagnostic& d = doc->diagnostics.front();
         error = RuleFileError{source->name(), d.mark, d.message};

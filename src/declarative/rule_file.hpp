@@ -55,7 +55,9 @@ struct RuleFileError {
 enum class Origin : std::uint8_t { BuiltIn, User };
 
 // Reads and checks one rule file. `pack` is the pack its rules belong to.
+// `format`: rule files are YAML; the built-in ones are embedded as JSON (tools/rulegen).
 std::optional<RuleFile> parse_rule_file(const std::shared_ptr<const Source>& source, Origin origin,
-                                        const std::string& pack, RuleFileError& error);
+                                        const std::string& pack, RuleFileError& error,
+                                        Format format = Format::Yaml);
 
 }  // namespace stacklint::declarative
