@@ -10,6 +10,7 @@
 
 #include "core/glob.hpp"
 #include "core/text.hpp"
+#include "graph/names.hpp"
 #include "lint/memo.hpp"
 #include "model/facts.hpp"
 #include "model/values.hpp"
@@ -59,6 +60,88 @@ class Alternatives {
 bool all_digits(std::string_view s) {
     return !s.empty() &&
            std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// What `AWS::Partition` and, with it, `AWS::URLSuffix` may be.
+struct Partition {
+    std::string_view name;
+    std::string_view url_suffix;
+};
+constexpr std::array<Partition, 5> kPartitions = {{{"aws", "amazonaws.com"},
+                                                   {"aws-cn", "amazonaws.com.cn"},
+                                                   {"aws-us-gov", "amazonaws.com"},
+                                                   {"aws-iso", "c2s.ic.gov"},
+                                                   {"aws-iso-b", "sc2s.sgov.gov"}}};
+constexpr char kPartitionMark = '\x01';
+constexpr char kUrlSuffixMark = '\x02';
+
+// The text of a scalar, or of `{Ref: AWS::Partition}` / `{Ref: AWS::URLSuffix}` as a mark.
+bool append_part(const Node& part, std::string& out) {
+    if (part.is_scalar()) {
+        out.append(part.text());
+        return true;
+    }
+    if (part.intrinsic_name() != "Ref" || !part.intrinsic_arg()->is_scalar()) return false;
+    const std::string& name = part.intrinsic_arg()->text();
+    if (name == "AWS::Partition") {
+        out.push_back(kPartitionMark);
+    } else if (name == "AWS::URLSuffix") {
+        out.push_back(kUrlSuffixMark);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// The texts an `Fn::Join` or `Fn::Sub` spells in each partition, when the partition and its URL
+// suffix are its only unknowns: the ARNs CDK writes (`arn:${AWS::Partition}:iam::aws:policy/
+// AdministratorAccess`) are then judged like literal ones. nullopt for anything else.
+std::optional<std::vector<std::string>> partition_texts(const Node& node) {
+    std::string pattern;
+    const std::string_view fn = node.intrinsic_name();
+    const Node* arg = node.intrinsic_arg();
+    if (fn == "Fn::Join") {
+        if (!arg->is_sequence() || arg->items().size() != 2 || !arg->items()[0].is_scalar() ||
+            !arg->items()[1].is_sequence())
+            return std::nullopt;
+        const std::string& delimiter = arg->items()[0].text();
+        bool first = true;
+        for (const Node& part : arg->items()[1].items()) {
+            if (!first) pattern.append(delimiter);
+            first = false;
+            if (!append_part(part, pattern)) return std::nullopt;
+        }
+    } else if (fn == "Fn::Sub") {
+        if (arg->is_sequence() && arg->items().size() == 1) arg = &arg->items()[0];
+        if (!arg->is_scalar()) return std::nullopt;
+        const std::string_view text = arg->text();
+        if (text.find("${!") != std::string_view::npos) return std::nullopt;
+        std::size_t done = 0;
+        for (const SubVariable& v : sub_variables(text)) {
+            if (v.name != "AWS::Partition" && v.name != "AWS::URLSuffix") return std::nullopt;
+            pattern.append(text.substr(done, v.offset - done));
+            pattern.push_back(v.name == "AWS::Partition" ? kPartitionMark : kUrlSuffixMark);
+            done = v.offset + v.name.size() + 3;
+        }
+        pattern.append(text.substr(done));
+    } else {
+        return std::nullopt;
+    }
+    std::vector<std::string> texts;
+    for (const Partition& p : kPartitions) {
+        std::string text;
+        for (const char c : pattern) {
+            if (c == kPartitionMark) {
+                text.append(p.name);
+            } else if (c == kUrlSuffixMark) {
+                text.append(p.url_suffix);
+            } else {
+                text.push_back(c);
+            }
+        }
+        texts.push_back(std::move(text));
+    }
+    return texts;
 }
 
 // The alternatives of one value: the branches of its `Fn::If`s, nothing for `AWS::NoValue`, and
@@ -449,6 +532,39 @@ class Judge {
         return v;
     }
 
+    // A text test of a value that only the partition leaves unknown: known when every
+    // partition gives the same answer.
+    Judgement partition_test(const Condition& c, const Alternative& alt,
+                             const std::vector<std::string>& texts, const Trail* trail) {
+        std::optional<Truth> agreed;
+        for (const std::string& text : texts) {
+            const Node scalar = Node::scalar(text, true, alt.node->mark());
+            const Truth t = test(c, Alternative{&scalar, false, alt.mark}, trail).truth;
+            if (agreed && *agreed != t) {
+                agreed = Truth::Unknown;
+                break;
+            }
+            agreed = t;
+        }
+        return Judgement{agreed.value_or(Truth::Unknown), blame_at(alt.mark, alt.node, trail, &c)};
+    }
+
+    // A list item that only the partition leaves unknown, judged as each partition spells it.
+    Judgement partition_item(const std::vector<Condition>& children, const Alternative& alt,
+                             const std::vector<std::string>& texts, const Trail* trail) {
+        std::optional<Truth> agreed;
+        for (const std::string& text : texts) {
+            const Node scalar = Node::scalar(text, true, alt.node->mark());
+            const Truth t = all_of(children, scalar, alt.mark, trail).truth;
+            if (agreed && *agreed != t) {
+                agreed = Truth::Unknown;
+                break;
+            }
+            agreed = t;
+        }
+        return Judgement{agreed.value_or(Truth::Unknown), blame_at(alt.mark, alt.node, trail)};
+    }
+
     Judgement test(const Condition& c, const Alternative& alt, const Trail* trail) {
         Blame blame = blame_at(alt.mark, alt.node, trail, &c);
         if (alt.unknown) {
@@ -463,6 +579,13 @@ class Judge {
         }
         if (alt.unknown) {
             if (c.kind == Condition::Kind::RefersTo) return refers_to(c, *alt.node, blame);
+            const bool text_test = c.kind == Condition::Kind::Matches ||
+                                   c.kind == Condition::Kind::Equals ||
+                                   c.kind == Condition::Kind::In;
+            if (text_test) {
+                if (const auto texts = partition_texts(*alt.node))
+                    return partition_test(c, alt, *texts, trail);
+            }
             return verdict(Truth::Unknown);
         }
         if (alt.node == nullptr) {
@@ -529,7 +652,11 @@ class Judge {
             expand(item, mark, alternatives);
             std::vector<Judgement> verdicts;
             for (const Alternative& alt : alternatives) {
-                if (alt.unknown) {
+                const auto texts =
+                    alt.unknown && alt.node != nullptr ? partition_texts(*alt.node) : std::nullopt;
+                if (texts) {
+                    verdicts.push_back(partition_item(c.children, alt, *texts, trail));
+                } else if (alt.unknown) {
                     Blame unknown_item = blame_at(alt.mark, alt.node, trail);
                     unknown_item.what = Blame::What::Unknown;
                     verdicts.push_back({Truth::Unknown, unknown_item});
