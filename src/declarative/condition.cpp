@@ -532,37 +532,36 @@ class Judge {
         return v;
     }
 
-    // A text test of a value that only the partition leaves unknown: known when every
-    // partition gives the same answer.
-    Judgement partition_test(const Condition& c, const Alternative& alt,
-                             const std::vector<std::string>& texts, const Trail* trail) {
+    // The truth of `judge(scalar)` over the texts a partition-only value spells: known when
+    // every partition gives the same answer, else unknown.
+    template <class JudgeText>
+    static Truth agreed_truth(const std::vector<std::string>& texts, Mark mark,
+                              const JudgeText& judge) {
         std::optional<Truth> agreed;
         for (const std::string& text : texts) {
-            const Node scalar = Node::scalar(text, true, alt.node->mark());
-            const Truth t = test(c, Alternative{&scalar, false, alt.mark}, trail).truth;
-            if (agreed && *agreed != t) {
-                agreed = Truth::Unknown;
-                break;
-            }
+            const Truth t = judge(Node::scalar(text, true, mark));
+            if (agreed && *agreed != t) return Truth::Unknown;
             agreed = t;
         }
-        return Judgement{agreed.value_or(Truth::Unknown), blame_at(alt.mark, alt.node, trail, &c)};
+        return agreed.value_or(Truth::Unknown);
+    }
+
+    // A text test of a value that only the partition leaves unknown.
+    Judgement partition_test(const Condition& c, const Alternative& alt,
+                             const std::vector<std::string>& texts, const Trail* trail) {
+        const Truth t = agreed_truth(texts, alt.node->mark(), [&](const Node& scalar) {
+            return test(c, Alternative{&scalar, false, alt.mark}, trail).truth;
+        });
+        return Judgement{t, blame_at(alt.mark, alt.node, trail, &c)};
     }
 
     // A list item that only the partition leaves unknown, judged as each partition spells it.
     Judgement partition_item(const std::vector<Condition>& children, const Alternative& alt,
                              const std::vector<std::string>& texts, const Trail* trail) {
-        std::optional<Truth> agreed;
-        for (const std::string& text : texts) {
-            const Node scalar = Node::scalar(text, true, alt.node->mark());
-            const Truth t = all_of(children, scalar, alt.mark, trail).truth;
-            if (agreed && *agreed != t) {
-                agreed = Truth::Unknown;
-                break;
-            }
-            agreed = t;
-        }
-        return Judgement{agreed.value_or(Truth::Unknown), blame_at(alt.mark, alt.node, trail)};
+        const Truth t = agreed_truth(texts, alt.node->mark(), [&](const Node& scalar) {
+            return all_of(children, scalar, alt.mark, trail).truth;
+        });
+        return Judgement{t, blame_at(alt.mark, alt.node, trail)};
     }
 
     Judgement test(const Condition& c, const Alternative& alt, const Trail* trail) {
