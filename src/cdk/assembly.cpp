@@ -424,7 +424,7 @@ class AssemblyReader {
         }
         info.construct = metadata.construct_of(template_file);
         if (info.construct.empty()) info.construct = string_of(a.value.get("displayName"));
-        stack->cdk = std::move(info);
+        stack->cdk = std::make_unique<CdkStackInfo>(std::move(info));
 
         Stack* top = stack.get();
         out_.stacks.push_back(std::move(stack));
@@ -572,7 +572,7 @@ class AssemblyReader {
             info.manifest_file = top.cdk->manifest_file;
             info.tags = top.cdk->tags;  // stack tags apply to nested stacks too
             info.construct = nested_construct(r, parent, asset, metadata);
-            nested->cdk = std::move(info);
+            nested->cdk = std::make_unique<CdkStackInfo>(std::move(info));
             Stack* raw = nested.get();
             out_.stacks.push_back(std::move(nested));
             family.push_back(raw);

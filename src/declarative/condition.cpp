@@ -773,7 +773,7 @@ class Judge {
                              [&](const std::string& g) { return match_glob(g, stack.name); })) {
                 return Judgement{Truth::False, blame};
             }
-            if (c.cdk && stack.cdk.has_value() != *c.cdk) return Judgement{Truth::False, blame};
+            if (c.cdk && (stack.cdk != nullptr) != *c.cdk) return Judgement{Truth::False, blame};
             if (c.termination_protection) {
                 if (!stack.termination_protection) {
                     result = Truth::Unknown;

@@ -87,6 +87,64 @@ const Stack& Stack::root() const {
     return *s;
 }
 
+std::size_t Stack::resource_count() const {
+    if (summary) return summary->resources;
+    return tmpl ? tmpl->resources.size() : 0;
+}
+
+std::optional<std::string_view> Stack::line_text(std::uint32_t line) const {
+    if (doc.source) {
+        if (line == 0 || line > doc.source->line_count()) return std::nullopt;
+        return doc.source->line_text(line);
+    }
+    if (summary) {
+        const auto& q = summary->quoted;
+        const auto it = std::lower_bound(
+            q.begin(), q.end(), line,
+            [](const StackSummary::QuotedLine& e, std::uint32_t l) { return e.line < l; });
+        if (it != q.end() && it->line == line)
+            return std::string_view(summary->quoted_text).substr(it->begin, it->size);
+    }
+    return std::nullopt;
+}
+
+void Stack::compact(const std::vector<std::uint32_t>& lines) {
+    StackSummary s;
+    if (tmpl) {
+        s.has_template = true;
+        s.has_macro = tmpl->has_macro();
+        s.resources = tmpl->resources.size();
+        for (const Named& p : tmpl->parameters) {
+            s.parameters.push_back({std::string(p.name), p.node != nullptr &&
+                                                             p.node->is_mapping() &&
+                                                             p.node->get("Default") == nullptr});
+        }
+    }
+    std::vector<std::uint32_t> sorted = lines;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    for (const std::uint32_t line : sorted) {
+        const auto text = line_text(line);
+        if (!text) continue;
+        s.quoted.push_back({line, static_cast<std::uint32_t>(s.quoted_text.size()),
+                            static_cast<std::uint32_t>(text->size())});
+        s.quoted_text += *text;
+    }
+    s.quoted.shrink_to_fit();
+    s.quoted_text.shrink_to_fit();
+    s.parameters.shrink_to_fit();
+    // What points into the tree goes before the tree.
+    memo.clear();
+    graph.reset();
+    sam.reset();
+    tmpl.reset();
+    doc.root.reset();
+    doc.diagnostics.clear();
+    doc.diagnostics.shrink_to_fit();
+    doc.source.reset();
+    summary = std::move(s);
+}
+
 std::unique_ptr<Stack> make_stack(std::string name, std::shared_ptr<const Source> source,
                                   const LoadLimits& limits) {
     auto stack = std::make_unique<Stack>();
@@ -94,9 +152,10 @@ std::unique_ptr<Stack> make_stack(std::string name, std::shared_ptr<const Source
     stack->file = source->name();
     stack->doc = load_document(std::move(source), limits);
     if (stack->doc.root) {
-        stack->tmpl = build_template(*stack->doc.root);
+        stack->tmpl = std::make_unique<Template>(build_template(*stack->doc.root));
         if (stack->tmpl->is_sam()) stack->sam = SamTransform::apply(*stack->tmpl);
-        stack->graph = build_graph(*stack->tmpl, stack->doc.source.get(), stack->sam.get());
+        stack->graph = std::make_unique<ResourceGraph>(
+            build_graph(*stack->tmpl, stack->doc.source.get(), stack->sam.get()));
     }
     return stack;
 }

@@ -2,6 +2,7 @@
 // template itself (its CDK stack name, termination protection, construct paths).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -45,6 +46,30 @@ struct CdkStackInfo {
     std::unordered_map<std::string, std::string> origins;
 };
 
+// What is kept of a loose template once its findings are made and its tree is freed
+// (LintOptions::compact): the facts the set rules and the reports read.
+struct StackSummary {
+    bool has_template = false;  // the document parsed into a template
+    bool has_macro = false;     // Template::has_macro()
+    std::size_t resources = 0;
+    // Its parameters in template order, and whether each must be given (no Default): for
+    // X006, which matches a nested stack's Parameters with its template.
+    struct Parameter {
+        std::string name;
+        bool required = false;
+    };
+    std::vector<Parameter> parameters;
+    // The text of the lines its findings point at, for the code frames of the text report:
+    // one string of them all, and where each line is in it, by line number.
+    struct QuotedLine {
+        std::uint32_t line = 0;
+        std::uint32_t begin = 0;
+        std::uint32_t size = 0;
+    };
+    std::vector<QuotedLine> quoted;
+    std::string quoted_text;
+};
+
 struct Stack {
     std::string name;  // CDK stack name, or the template's file name without extension
     std::string file;  // the template's path as the user named it
@@ -53,10 +78,12 @@ struct Stack {
     // assembly is one app; loose templates in one directory are taken to be one app.
     std::string app;
     Document doc;
-    std::optional<Template> tmpl;  // absent when the document could not be parsed
+    // Absent when the document could not be parsed. The model, the graph and the CDK facts
+    // are held apart from the stack so that a compacted stack is small.
+    std::unique_ptr<Template> tmpl;
     // For a SAM template: what the transform makes of it (src/model/sam.hpp).
     std::shared_ptr<const SamTransform> sam;
-    std::optional<ResourceGraph> graph;  // built with `tmpl`: who refers to whom
+    std::unique_ptr<ResourceGraph> graph;  // built with `tmpl`: who refers to whom
 
     std::optional<bool> termination_protection;  // known for CDK stacks
     // A template of a cloud assembly that configuration excludes: no rule reports on it, but
@@ -70,9 +97,9 @@ struct Stack {
     // src/lint/memo.hpp). Template rules of one stack run on one thread, set rules after them.
     mutable std::map<std::string, std::shared_ptr<const void>, std::less<>> memo;
 
-    std::optional<CdkStackInfo> cdk;  // set for stacks read from a cloud assembly
-    const Stack* parent = nullptr;    // for a nested stack, the stack that holds it
-    std::string parent_resource;      // ... and its AWS::CloudFormation::Stack logical id
+    std::unique_ptr<CdkStackInfo> cdk;  // set for stacks read from a cloud assembly
+    const Stack* parent = nullptr;      // for a nested stack, the stack that holds it
+    std::string parent_resource;        // ... and its AWS::CloudFormation::Stack logical id
 
     // The construct path of a resource, or empty when unknown.
     std::string construct_path(std::string_view logical_id) const;
@@ -92,6 +119,17 @@ struct Stack {
     // else the template itself. Rules that judge what gets deployed (resilience, security)
     // read this one. Only for stacks with a template.
     const Template& deployed() const { return sam ? sam->deployed() : *tmpl; }
+
+    // Set once the stack is compacted: `doc`, `tmpl`, `sam`, `graph` and `memo` are then empty.
+    std::optional<StackSummary> summary;
+    // The number of resources of its template (0 without one), compacted or not.
+    std::size_t resource_count() const;
+    // The text of a 1-based line of its template, when known: any line while the source is
+    // loaded, the quoted lines once compacted.
+    std::optional<std::string_view> line_text(std::uint32_t line) const;
+    // Frees the tree, the model and the source, keeping the summary; `lines` are the lines
+    // to keep for code frames.
+    void compact(const std::vector<std::uint32_t>& lines);
 
   private:
     std::string origin_from(std::string construct, bool may_be_stack) const;
