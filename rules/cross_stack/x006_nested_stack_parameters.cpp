@@ -1,7 +1,9 @@
 // X006: a nested stack given parameters its template does not declare, or not given one it
 // requires.
+#include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -73,6 +75,20 @@ class NestedStackParameters final : public Rule {
   public:
     const RuleInfo& info() const override { return kInfo; }
     bool is_set_rule() const override { return true; }
+    // A parent's nested-stack resources are read from its tree after every stack is loaded:
+    // those whose template may be linted in the run (a local path).
+    bool keeps_tree(const Stack& stack) const override {
+        if (!stack.tmpl || stack.path.empty() || stack.tmpl->has_macro()) return false;
+        return std::any_of(
+            stack.tmpl->resources.begin(), stack.tmpl->resources.end(), [](const Resource& r) {
+                const bool nested = r.type_name == "AWS::CloudFormation::Stack";
+                if ((!nested && r.type_name != "AWS::Serverless::Application") ||
+                    r.properties == nullptr || !r.properties->value.is_mapping())
+                    return false;
+                const Node* url = r.properties->value.get(nested ? "TemplateURL" : "Location");
+                return url != nullptr && url->is_scalar() && is_local_path(url->text());
+            });
+    }
     void check_set(const RuleContext& ctx, Reporter& out) const override {
         std::map<std::string, const Stack*> by_path;
         for (const auto& s : ctx.set.stacks)
@@ -87,8 +103,10 @@ class NestedStackParameters final : public Rule {
                     !r.properties->value.is_mapping())
                     continue;
                 const Stack* child = find_child(ctx, by_path, parent, r, stack);
-                if (child == nullptr || !child->tmpl || child->tmpl->has_macro()) continue;
-                judge(parent, r, *child, out);
+                if (child == nullptr) continue;
+                const std::optional<std::vector<StackSummary::Parameter>> declared =
+                    judged_parameters(*child);
+                if (declared) judge(parent, r, *child, *declared, out);
             }
         }
     }
@@ -110,8 +128,26 @@ class NestedStackParameters final : public Rule {
         return it == by_path.end() || it->second == &parent ? nullptr : it->second;
     }
 
-    static void judge(const Stack& parent, const Resource& r, const Stack& child, Reporter& out) {
-        const Template& nested = *child.tmpl;
+    // The parameters a nested template declares, read from its model or, for a loose template
+    // already compacted, from its summary; nullopt when it is not judged (no template, or a
+    // macro rewrites it).
+    static std::optional<std::vector<StackSummary::Parameter>> judged_parameters(
+        const Stack& child) {
+        if (child.summary) {
+            if (!child.summary->has_template || child.summary->has_macro) return std::nullopt;
+            return child.summary->parameters;
+        }
+        if (!child.tmpl || child.tmpl->has_macro()) return std::nullopt;
+        std::vector<StackSummary::Parameter> out;
+        for (const auto& p : child.tmpl->parameters) {
+            out.push_back({std::string(p.name), p.node != nullptr && p.node->is_mapping() &&
+                                                    p.node->get("Default") == nullptr});
+        }
+        return out;
+    }
+
+    static void judge(const Stack& parent, const Resource& r, const Stack& child,
+                      const std::vector<StackSummary::Parameter>& parameters, Reporter& out) {
         const Entry* given = r.properties->value.find("Parameters");
         if (given != nullptr && !given->value.is_mapping()) return;  // a function: unknown
         if (given != nullptr && is_generated_mapping(given->value)) return;
@@ -119,11 +155,11 @@ class NestedStackParameters final : public Rule {
         const std::string path = "Resources/" + std::string(r.id) + "/Properties/Parameters";
 
         std::vector<std::string_view> declared;
-        for (const auto& p : nested.parameters)
-            declared.push_back(p.name);
+        for (const auto& p : parameters)
+            declared.emplace_back(p.name);
         if (given != nullptr) {
             for (const Entry& e : given->value.entries()) {
-                if (nested.find_parameter(e.key) != nullptr) continue;
+                if (std::find(declared.begin(), declared.end(), e.key) != declared.end()) continue;
                 out.add(parent, {e.key_mark,
                                  "nested stack '" + std::string(r.id) + "' is given parameter '" +
                                      e.key + "', which its template " + name + " does not declare" +
@@ -134,11 +170,10 @@ class NestedStackParameters final : public Rule {
             }
         }
         std::vector<std::string> missing;
-        for (const auto& p : nested.parameters) {
-            if (p.node == nullptr || !p.node->is_mapping() || p.node->get("Default") != nullptr)
-                continue;
+        for (const auto& p : parameters) {
+            if (!p.required) continue;
             const Entry* e = given != nullptr ? given->value.find(p.name) : nullptr;
-            if (e == nullptr) missing.emplace_back(p.name);
+            if (e == nullptr) missing.push_back(p.name);
             // A value that may be AWS::NoValue may leave the parameter out: not judged.
         }
         if (missing.empty()) return;

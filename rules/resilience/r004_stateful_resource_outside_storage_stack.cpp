@@ -67,27 +67,25 @@ std::string names_of(const std::vector<const Stack*>& stacks) {
 class StatefulResourceOutsideStorageStack final : public Rule {
   public:
     const RuleInfo& info() const override { return kInfo; }
-    bool is_set_rule() const override { return true; }
-    void check_set(const RuleContext& ctx, Reporter& out) const override {
-        const auto storage_by_app = resilience::storage_stacks_by_app(ctx.set, ctx.options);
-        for (const auto& stack : ctx.set.stacks) {
-            const auto app = storage_by_app.find(stack->app);
-            if (app == storage_by_app.end() || !stack->tmpl ||
-                resilience::is_storage_stack(*stack, ctx.options)) {
-                continue;
-            }
-            const std::string storage = names_of(app->second);
-            for (const Resource& r : stack->deployed().resources) {
-                if (!holds_state(r)) continue;
-                out.add(*stack, {r.id_mark,
-                                 "stateful " + std::string(r.type_name) + " '" + std::string(r.id) +
-                                     "' lives in stack '" + stack->name +
-                                     "', outside the storage stack (" + storage +
-                                     "): when this stack fails or is deleted, its data is lost "
-                                     "or orphaned; move it to the storage stack and pass it in "
-                                     "as a cross-stack reference",
-                                 r.id, path_of({"Resources", r.id})});
-            }
+    // The app's storage stacks are loaded before its other templates are linted.
+    bool reads_stack(std::string_view stack_name, const RuleOptions& options) const override {
+        return resilience::is_storage_name(stack_name, options);
+    }
+    void check(const Stack& stack, const RuleContext& ctx, Reporter& out) const override {
+        if (!stack.tmpl || resilience::is_storage_stack(stack, ctx.options)) return;
+        const std::vector<const Stack*> storage = resilience::storage_stacks_of_app(stack, ctx);
+        if (storage.empty()) return;
+        const std::string names = names_of(storage);
+        for (const Resource& r : stack.deployed().resources) {
+            if (!holds_state(r)) continue;
+            out.add(stack, {r.id_mark,
+                            "stateful " + std::string(r.type_name) + " '" + std::string(r.id) +
+                                "' lives in stack '" + stack.name +
+                                "', outside the storage stack (" + names +
+                                "): when this stack fails or is deleted, its data is lost "
+                                "or orphaned; move it to the storage stack and pass it in "
+                                "as a cross-stack reference",
+                            r.id, path_of({"Resources", r.id})});
         }
     }
 };

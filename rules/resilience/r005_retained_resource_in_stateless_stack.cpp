@@ -44,32 +44,32 @@ disposable, drop the `Retain` and the name.
 class RetainedResourceInStatelessStack final : public Rule {
   public:
     const RuleInfo& info() const override { return kInfo; }
-    bool is_set_rule() const override { return true; }
-    void check_set(const RuleContext& ctx, Reporter& out) const override {
-        const auto storage_by_app = resilience::storage_stacks_by_app(ctx.set, ctx.options);
-        for (const auto& stack : ctx.set.stacks) {
-            if (storage_by_app.count(stack->app) == 0 || !stack->tmpl ||
-                resilience::is_storage_stack(*stack, ctx.options)) {
-                continue;
+    // The app's storage stacks are loaded before its other templates are linted.
+    bool reads_stack(std::string_view stack_name, const RuleOptions& options) const override {
+        return resilience::is_storage_name(stack_name, options);
+    }
+    void check(const Stack& stack, const RuleContext& ctx, Reporter& out) const override {
+        if (!stack.tmpl || resilience::is_storage_stack(stack, ctx.options) ||
+            resilience::storage_stacks_of_app(stack, ctx).empty()) {
+            return;
+        }
+        for (const Resource& r : stack.deployed().resources) {
+            const auto policy = effective_deletion_policy(r);
+            if (r.deletion_policy == nullptr || !policy || !is_retain_policy(*policy)) continue;
+            std::string message = std::string(r.type_name) + " '" + std::string(r.id) +
+                                  "' has DeletionPolicy: " + std::string(*policy) +
+                                  " in stateless stack '" + stack.name +
+                                  "': deleting the stack leaves it behind, tracked by no "
+                                  "stack";
+            if (const Entry* name = resilience::explicit_physical_name(r, ctx.schemas)) {
+                message += ", and its fixed name (" + name->key +
+                           ") then makes the next deploy of this stack fail";
             }
-            for (const Resource& r : stack->deployed().resources) {
-                const auto policy = effective_deletion_policy(r);
-                if (r.deletion_policy == nullptr || !policy || !is_retain_policy(*policy)) continue;
-                std::string message = std::string(r.type_name) + " '" + std::string(r.id) +
-                                      "' has DeletionPolicy: " + std::string(*policy) +
-                                      " in stateless stack '" + stack->name +
-                                      "': deleting the stack leaves it behind, tracked by no "
-                                      "stack";
-                if (const Entry* name = resilience::explicit_physical_name(r, ctx.schemas)) {
-                    message += ", and its fixed name (" + name->key +
-                               ") then makes the next deploy of this stack fail";
-                }
-                message +=
-                    "; move it to the storage stack, or drop Retain if its data is "
-                    "disposable";
-                out.add(*stack, {r.deletion_policy->key_mark, std::move(message), r.id,
-                                 path_of({"Resources", r.id, "DeletionPolicy"})});
-            }
+            message +=
+                "; move it to the storage stack, or drop Retain if its data is "
+                "disposable";
+            out.add(stack, {r.deletion_policy->key_mark, std::move(message), r.id,
+                            path_of({"Resources", r.id, "DeletionPolicy"})});
         }
     }
 };

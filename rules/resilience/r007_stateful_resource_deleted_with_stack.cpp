@@ -59,6 +59,9 @@ has a storage stack): there the resource belongs in the storage stack.
 class StatefulResourceDeletedWithStack final : public Rule {
   public:
     const RuleInfo& info() const override { return kInfo; }
+    bool reads_stack(std::string_view stack_name, const RuleOptions& options) const override {
+        return resilience::is_storage_name(stack_name, options);
+    }
     void check(const Stack& stack, const RuleContext& ctx, Reporter& out) const override {
         if (!stack.tmpl) return;
         const auto emptied = resilience::auto_deleted_buckets(stack.deployed());

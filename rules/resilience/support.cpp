@@ -59,14 +59,8 @@ bool storage_word(std::string_view word) {
 }
 
 bool is_storage_stack_itself(const Stack& stack, const RuleOptions& options) {
-    if (auto it = options.find("storage_stacks"); it != options.end() && !it->second.empty()) {
-        return std::any_of(it->second.begin(), it->second.end(),
-                           [&](const std::string& glob) { return match_glob(glob, stack.name); });
-    }
-    const std::vector<std::string> words = name_words(stack.name);
-    const bool named = std::any_of(words.begin(), words.end(),
-                                   [](const std::string& w) { return storage_word(w); });
-    return named || stack.termination_protection.value_or(false);
+    return is_storage_name(stack.name, options) ||
+           (!has_storage_globs(options) && stack.termination_protection.value_or(false));
 }
 
 // The Status of one possible VersioningConfiguration (nullptr when absent or not a literal).
@@ -75,6 +69,22 @@ const Node* versioning_status(const Node* config) {
 }
 
 }  // namespace
+
+bool has_storage_globs(const RuleOptions& options) {
+    const auto it = options.find("storage_stacks");
+    return it != options.end() && !it->second.empty();
+}
+
+bool is_storage_name(std::string_view name, const RuleOptions& options) {
+    if (has_storage_globs(options)) {
+        const auto& globs = options.find("storage_stacks")->second;
+        return std::any_of(globs.begin(), globs.end(),
+                           [&](const std::string& glob) { return match_glob(glob, name); });
+    }
+    const std::vector<std::string> words = name_words(name);
+    return std::any_of(words.begin(), words.end(),
+                       [](const std::string& w) { return storage_word(w); });
+}
 
 bool is_storage_stack(const Stack& stack, const RuleOptions& options) {
     for (const Stack* s = &stack; s != nullptr; s = s->parent) {
@@ -183,14 +193,21 @@ std::shared_ptr<const Fix> retention_fix(const Stack& stack, const Resource& res
     return fix::make_fix(FixSafety::Unsafe, std::move(description), std::move(edits));
 }
 
+std::vector<const Stack*> storage_stacks_of_app(const Stack& stack, const RuleContext& ctx) {
+    std::vector<const Stack*> out;
+    for (const auto& s : ctx.set.stacks) {
+        // The outermost storage stack of a nested chain stands for the chain.
+        if (s->app == stack.app && is_storage_stack(*s, ctx.options) &&
+            (s->parent == nullptr || !is_storage_stack(*s->parent, ctx.options))) {
+            out.push_back(s.get());
+        }
+    }
+    return out;
+}
+
 bool retention_belongs_elsewhere(const Stack& stack, const RuleContext& ctx) {
     return memoized<bool>(stack, "resilience.retention_belongs_elsewhere", [&] {
-        if (is_storage_stack(stack, ctx.options)) return false;
-        return std::any_of(ctx.set.stacks.begin(), ctx.set.stacks.end(),
-                           [&](const std::unique_ptr<Stack>& s) {
-                               return s->app == stack.app && s.get() != &stack &&
-                                      is_storage_stack(*s, ctx.options);
-                           });
+        return !is_storage_stack(stack, ctx.options) && !storage_stacks_of_app(stack, ctx).empty();
     });
 }
 

@@ -21,6 +21,13 @@ namespace stacklint::resilience {
 // storage stacks and `metadata-api` is not — or a CDK stack with termination protection.
 // A nested stack of a storage stack is one too: it is deployed and deleted with it.
 bool is_storage_stack(const Stack& stack, const RuleOptions& options);
+// Whether the `storage_stacks` option names the storage stacks.
+bool has_storage_globs(const RuleOptions& options);
+// Whether a stack of that name is a storage stack by its name alone (the globs, or else its
+// words). A loose template is a storage stack exactly when this holds for its name, which is
+// why the rules that look for an app's storage stacks can have those loaded first
+// (Rule::reads_stack).
+bool is_storage_name(std::string_view name, const RuleOptions& options);
 
 // The storage stacks of each app in the set (see Stack::app), by app: the outermost storage
 // stack of each nested chain.
@@ -54,6 +61,10 @@ std::shared_ptr<const Fix> retention_fix(const Stack& stack, const Resource& res
 // Whether R005 would call a retained resource of `stack` misplaced: the stack is not a
 // storage stack but its app has one. There the remedy is moving the resource, so no fix adds
 // a Retain policy.
+// The storage stacks of `stack`'s app in RuleContext::set (the outermost of a nested chain),
+// in the set's order. Every storage stack of the run is there, in a compact run too: they are
+// the stacks Rule::reads_stack names for the rules that call this.
+std::vector<const Stack*> storage_stacks_of_app(const Stack& stack, const RuleContext& ctx);
 bool retention_belongs_elsewhere(const Stack& stack, const RuleContext& ctx);
 
 }  // namespace stacklint::resilience

@@ -119,9 +119,23 @@ class Rule {
     virtual const RuleInfo& info() const = 0;
     // Template rules look at one stack at a time (in parallel with other stacks).
     virtual void check(const Stack&, const RuleContext&, Reporter&) const {}
-    // Set rules run once, after every stack is loaded, and see all of them.
+    // Set rules run once, after every stack is loaded, and see all of them. In a compact run
+    // (LintOptions::compact) a loose template is freed once its template rules have run: set
+    // rules then see its name, file, app and summary (Stack::summary) only, and report on it
+    // only when keeps_tree() kept it whole; every stack of a cloud assembly stays whole.
     virtual bool is_set_rule() const { return false; }
     virtual void check_set(const RuleContext&, Reporter&) const {}
+    // For set rules that read a loose template's tree after every stack is loaded (X006: a
+    // parent's nested-stack resources): whether `stack` must stay whole for them.
+    virtual bool keeps_tree(const Stack&) const { return false; }
+    // For template rules that look at other stacks of the run (through RuleContext::set): whether
+    // the loose template that would be named `stack_name` is one of those. Such templates are
+    // loaded before the others are linted, and in a compact run RuleContext::set holds only
+    // them and the stacks of cloud assemblies while the other loose templates are linted; the
+    // loose ones are compacted by then, so such a rule reads their name and app only.
+    virtual bool reads_stack(std::string_view /*stack_name*/, const RuleOptions&) const {
+        return false;
+    }
 };
 
 // The rule that reports what kMaxFindingsPerRule left out (M004) derives from this instead of
