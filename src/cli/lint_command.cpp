@@ -213,6 +213,8 @@ int run_lint(const CLI::App& app, LintFlags& flags, const ChangeRequest* change)
     } else if (change != nullptr) {
         result = lint_change_request(*change, discovery.inputs, options);
     } else {
+        // Nothing after the run reads a loose template's tree: lint them as a stream.
+        options.compact = true;
         result = lint(discovery.inputs, options);
     }
     if (flags.diff) {

@@ -200,12 +200,22 @@ void read_suppressions(const Stack& stack, SuppressionLedger& out) {
 std::size_t apply_suppressions(
     const LintSet& set, std::vector<Finding>& findings,
     const std::function<std::optional<Severity>(const RuleInfo&)>& rule_severity) {
+    std::vector<const Stack*> stacks;
+    stacks.reserve(set.stacks.size());
+    for (const auto& s : set.stacks)
+        stacks.push_back(s.get());
+    return apply_suppressions(stacks, findings, rule_severity);
+}
+
+std::size_t apply_suppressions(
+    const std::vector<const Stack*>& stacks, std::vector<Finding>& findings,
+    const std::function<std::optional<Severity>(const RuleInfo&)>& rule_severity) {
     const auto severity_of = [&](const RuleInfo& info) -> std::optional<Severity> {
         return rule_severity ? rule_severity(info) : default_run_severity(info);
     };
 
     SuppressionLedger ledger;
-    for (const auto& stack : set.stacks)
+    for (const Stack* stack : stacks)
         read_suppressions(*stack, ledger);
 
     const auto& rules = RuleRegistry::instance().rules();

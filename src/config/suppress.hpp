@@ -72,5 +72,9 @@ class SuppressionRule : public Rule {
 std::size_t apply_suppressions(
     const LintSet& set, std::vector<Finding>& findings,
     const std::function<std::optional<Severity>(const RuleInfo&)>& rule_severity);
+// The same for some stacks of a run: those stacks' suppressions, over findings on them.
+std::size_t apply_suppressions(
+    const std::vector<const Stack*>& stacks, std::vector<Finding>& findings,
+    const std::function<std::optional<Severity>(const RuleInfo&)>& rule_severity);
 
 }  // namespace stacklint

@@ -39,10 +39,20 @@ struct LintOptions {
     // The text of template files by the path they are opened with, read instead of the file
     // (the fix loop lints its edited text before anything is written). Null: read every file.
     const std::map<std::string, std::string>* contents = nullptr;
+    // Lint loose templates as a stream (lint() only): each is loaded, linted, its suppressions
+    // applied, and then compacted (Stack::compact) before memory is needed for the next, so a
+    // run's memory follows its largest unit of work (a template, or a whole cloud assembly)
+    // rather than the number of files. Set rules see a compacted template's summary only
+    // (Rule::keeps_tree keeps a template whole for one that reads it); the findings and the
+    // reports are the same. Off for callers that read the trees after the run (fixes, the
+    // language server, change runs).
+    bool compact = false;
 };
 
 struct LintResult {
-    LintSet set;                    // every stack linted (kept for reports that quote source)
+    // Every stack linted (kept for reports that quote source); in a compact run the loose
+    // templates are summaries (Stack::summary).
+    LintSet set;
     std::vector<Finding> findings;  // sorted by finding_order
     std::vector<ToolError> errors;  // problems with the run, not with templates
     // Notes about the run that do not fail it (a cloud assembly newer than stacklint knows).

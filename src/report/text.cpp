@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -91,7 +93,7 @@ void write_location(std::ostream& out, const Finding& f) {
 // gives the synthesized template's position (and the user's code, when known) below it.
 // Everything that comes from a template or a file name goes through printable_text, so that
 // a finding is one line whatever its names and values hold.
-void write_finding(std::ostream& out, const Finding& f, const Source* source, const Palette& p) {
+void write_finding(std::ostream& out, const Finding& f, const Stack* stack, const Palette& p) {
     out << p.bold();
     if (f.construct.empty()) {
         write_location(out, f);
@@ -112,8 +114,10 @@ void write_finding(std::ostream& out, const Finding& f, const Source* source, co
         }
         out << '\n';
     }
-    if (source == nullptr || !f.mark.valid() || f.mark.line > source->line_count()) return;
-    const Frame frame = make_frame(source->line_text(f.mark.line), f.mark.column);
+    if (stack == nullptr || !f.mark.valid()) return;
+    const std::optional<std::string_view> line = stack->line_text(f.mark.line);
+    if (!line) return;
+    const Frame frame = make_frame(*line, f.mark.column);
     const std::string number = std::to_string(f.mark.line);
     const std::string gutter(std::max<std::size_t>(number.size(), 4), ' ');
     out << p.dim() << gutter.substr(number.size()) << number << " | " << p.reset() << frame.text
@@ -213,9 +217,10 @@ void write_summary(std::ostream& out, const LintResult& result, const Palette& p
 
 void write_text(std::ostream& out, const LintResult& result, const ReportOptions& options) {
     const Palette palette{options.color};
-    std::unordered_map<std::string_view, const Source*> sources;
+    // The text of a template's lines: its source, or the lines kept when it was compacted.
+    std::unordered_map<std::string_view, const Stack*> sources;
     for (const auto& stack : result.set.stacks) {
-        if (stack->doc.source) sources.emplace(stack->file, stack->doc.source.get());
+        if (stack->doc.source || stack->summary) sources.emplace(stack->file, stack.get());
     }
     for (const Finding& f : result.findings) {
         const auto it = sources.find(f.file);
