@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "report/json_stream.hpp"
 #include "report/report.hpp"
 
 namespace stacklint {
@@ -35,8 +36,10 @@ void write_json(std::ostream& out, const LintResult& result) {
     ojson doc;
     doc["version"] = "1";
     doc["tool"] = {{"name", "stacklint"}, {"version", kVersion}};
-    ojson findings = ojson::array();
-    for (const Finding& f : result.findings) {
+    // Each finding becomes JSON only when it is written (src/report/json_stream.hpp).
+    doc["findings"] = streamed_array_placeholder();
+    const auto finding_json = [&](std::size_t i) {
+        const Finding& f = result.findings[i];
         ojson j;
         j["rule"] = f.rule;
         j["name"] = f.name;
@@ -52,9 +55,8 @@ void write_json(std::ostream& out, const LintResult& result) {
         j["origin"] = string_or_null(f.origin);
         j["fingerprint"] = f.fingerprint();
         j["fix"] = fix_json(f);
-        findings.push_back(std::move(j));
-    }
-    doc["findings"] = std::move(findings);
+        return j;
+    };
 
     const Summary s = summarize(result);
     ojson by_severity = ojson::object();
@@ -91,7 +93,7 @@ void write_json(std::ostream& out, const LintResult& result) {
     doc["warnings"] = std::move(warnings);
     // Invalid UTF-8 never reaches here (the loader rejects it), but messages may quote bytes
     // from a file name: replace rather than throw.
-    out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    write_streamed_array(out, doc, result.findings.size(), finding_json);
 }
 
 }  // namespace stacklint

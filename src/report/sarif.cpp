@@ -8,6 +8,7 @@
 #include <system_error>
 #include <utility>
 
+#include "report/json_stream.hpp"
 #include "report/report.hpp"
 
 namespace stacklint {
@@ -114,8 +115,9 @@ void write_sarif(std::ostream& out, const LintResult& result, const ReportOption
     std::string root_uri = "file://" + encode_uri_path(base.generic_string());
     if (root_uri.back() != '/') root_uri += '/';
 
-    ojson results = ojson::array();
-    for (const Finding& f : result.findings) {
+    // Each result becomes JSON only when it is written (src/report/json_stream.hpp).
+    const auto result_json = [&](std::size_t i) {
+        const Finding& f = result.findings[i];
         ojson r;
         r["ruleId"] = f.rule;
         if (const auto it = index.find(f.rule); it != index.end()) r["ruleIndex"] = it->second;
@@ -173,8 +175,8 @@ void write_sarif(std::ostream& out, const LintResult& result, const ReportOption
                                   {"replacements", std::move(replacements)}}})},
                   {"properties", {{"safety", safety_name(f.fix->safety)}}}}});
         }
-        results.push_back(std::move(r));
-    }
+        return r;
+    };
 
     ojson notifications = ojson::array();
     for (const auto& [list, level] :
@@ -201,14 +203,14 @@ void write_sarif(std::ostream& out, const LintResult& result, const ReportOption
     run["invocations"] = ojson::array({{{"executionSuccessful", result.errors.empty()},
                                         {"toolExecutionNotifications", std::move(notifications)}}});
     run["originalUriBaseIds"] = {{kRootId, {{"uri", root_uri}}}};
-    run["results"] = std::move(results);
+    run["results"] = streamed_array_placeholder();
     run["columnKind"] = "unicodeCodePoints";
 
     ojson doc;
     doc["$schema"] = kSchemaUri;
     doc["version"] = "2.1.0";
     doc["runs"] = ojson::array({std::move(run)});
-    out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    write_streamed_array(out, doc, result.findings.size(), result_json);
 }
 
 }  // namespace stacklint
