@@ -29,5 +29,9 @@ fi
 
 werror=OFF
 [[ -n ${CI:-} ]] && werror=ON
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSTACKLINT_WERROR="$werror" -DSTACKLINT_PORTABLE=ON >/dev/null
+# ccache, when installed, keeps rebuilds of unchanged sources fast.
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSTACKLINT_WERROR="$werror" -DSTACKLINT_PORTABLE=ON \
+  "${launcher[@]}" >/dev/null
 cmake --build build -j"$(nproc)"
