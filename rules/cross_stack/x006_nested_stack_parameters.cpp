@@ -138,12 +138,7 @@ class NestedStackParameters final : public Rule {
             return child.summary->parameters;
         }
         if (!child.tmpl || child.tmpl->has_macro()) return std::nullopt;
-        std::vector<StackSummary::Parameter> out;
-        for (const auto& p : child.tmpl->parameters) {
-            out.push_back({std::string(p.name), p.node != nullptr && p.node->is_mapping() &&
-                                                    p.node->get("Default") == nullptr});
-        }
-        return out;
+        return parameters_of(*child.tmpl);
     }
 
     static void judge(const Stack& parent, const Resource& r, const Stack& child,
@@ -155,6 +150,7 @@ class NestedStackParameters final : public Rule {
         const std::string path = "Resources/" + std::string(r.id) + "/Properties/Parameters";
 
         std::vector<std::string_view> declared;
+        declared.reserve(parameters.size());
         for (const auto& p : parameters)
             declared.emplace_back(p.name);
         if (given != nullptr) {

@@ -87,6 +87,16 @@ const Stack& Stack::root() const {
     return *s;
 }
 
+std::vector<StackSummary::Parameter> parameters_of(const Template& t) {
+    std::vector<StackSummary::Parameter> out;
+    out.reserve(t.parameters.size());
+    for (const Named& p : t.parameters) {
+        out.push_back({std::string(p.name), p.node != nullptr && p.node->is_mapping() &&
+                                                p.node->get("Default") == nullptr});
+    }
+    return out;
+}
+
 std::size_t Stack::resource_count() const {
     if (summary) return summary->resources;
     return tmpl ? tmpl->resources.size() : 0;
@@ -114,11 +124,7 @@ void Stack::compact(const std::vector<std::uint32_t>& lines) {
         s.has_template = true;
         s.has_macro = tmpl->has_macro();
         s.resources = tmpl->resources.size();
-        for (const Named& p : tmpl->parameters) {
-            s.parameters.push_back({std::string(p.name), p.node != nullptr &&
-                                                             p.node->is_mapping() &&
-                                                             p.node->get("Default") == nullptr});
-        }
+        s.parameters = parameters_of(*tmpl);
     }
     std::vector<std::uint32_t> sorted = lines;
     std::sort(sorted.begin(), sorted.end());

@@ -70,6 +70,9 @@ struct StackSummary {
     std::string quoted_text;
 };
 
+// A template's parameters as StackSummary keeps them.
+std::vector<StackSummary::Parameter> parameters_of(const Template& t);
+
 struct Stack {
     std::string name;  // CDK stack name, or the template's file name without extension
     std::string file;  // the template's path as the user named it
