@@ -58,6 +58,7 @@ cases = [
     ("corpus-j1", "shared corpus, -j 1", ["-j", "1", corpus], None),
     ("corpus", f"shared corpus, -j {cores}", ["-j", str(cores), corpus], None),
     ("repo", "generated repository, 10,000 templates", [repo], None),
+    ("repo-sarif", "the same, SARIF report", ["-f", "sarif", repo], None),
     ("cdk", "generated CDK assembly, 100 stacks", [cdk], None),
 ]
 wanted = set(filter(None, args.only.split(",")))
@@ -65,7 +66,7 @@ cases = [c for c in cases if not wanted or c[0] in wanted]
 names = {c[0] for c in cases}
 if "large" in names:
     subprocess.run([sys.executable, os.path.join(gen, "large.py"), large], check=True, stdout=subprocess.DEVNULL)
-if "repo" in names:
+if names & {"repo", "repo-sarif"}:
     subprocess.run([sys.executable, os.path.join(gen, "repo.py"), repo, "--shared", args.shared],
                    check=True, stdout=subprocess.DEVNULL)
 if "cdk" in names:
