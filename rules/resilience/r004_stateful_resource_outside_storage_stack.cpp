@@ -73,7 +73,7 @@ class StatefulResourceOutsideStorageStack final : public Rule {
     }
     void check(const Stack& stack, const RuleContext& ctx, Reporter& out) const override {
         if (!stack.tmpl || resilience::is_storage_stack(stack, ctx.options)) return;
-        const std::vector<const Stack*> storage = resilience::storage_stacks_of_app(stack, ctx);
+        const std::vector<const Stack*>& storage = resilience::storage_stacks_of_app(stack, ctx);
         if (storage.empty()) return;
         const std::string names = names_of(storage);
         for (const Resource& r : stack.deployed().resources) {

@@ -193,16 +193,16 @@ std::shared_ptr<const Fix> retention_fix(const Stack& stack, const Resource& res
     return fix::make_fix(FixSafety::Unsafe, std::move(description), std::move(edits));
 }
 
-std::vector<const Stack*> storage_stacks_of_app(const Stack& stack, const RuleContext& ctx) {
-    std::vector<const Stack*> out;
-    for (const auto& s : ctx.set.stacks) {
-        // The outermost storage stack of a nested chain stands for the chain.
-        if (s->app == stack.app && is_storage_stack(*s, ctx.options) &&
-            (s->parent == nullptr || !is_storage_stack(*s->parent, ctx.options))) {
-            out.push_back(s.get());
-        }
-    }
-    return out;
+const std::vector<const Stack*>& storage_stacks_of_app(const Stack& stack, const RuleContext& ctx) {
+    // Once per set: asked for each stack, a scan of the set would make the rules quadratic in
+    // the stacks of an app.
+    using ByApp = std::map<std::string, std::vector<const Stack*>>;
+    const ByApp& by_app = memoized<ByApp>(ctx.set, "resilience.storage_stacks", [&] {
+        return storage_stacks_by_app(ctx.set, ctx.options);
+    });
+    static const std::vector<const Stack*> kNone;
+    const auto it = by_app.find(stack.app);
+    return it == by_app.end() ? kNone : it->second;
 }
 
 bool retention_belongs_elsewhere(const Stack& stack, const RuleContext& ctx) {

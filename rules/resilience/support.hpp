@@ -64,7 +64,7 @@ std::shared_ptr<const Fix> retention_fix(const Stack& stack, const Resource& res
 // The storage stacks of `stack`'s app in RuleContext::set (the outermost of a nested chain),
 // in the set's order. Every storage stack of the run is there, in a compact run too: they are
 // the stacks Rule::reads_stack names for the rules that call this.
-std::vector<const Stack*> storage_stacks_of_app(const Stack& stack, const RuleContext& ctx);
+const std::vector<const Stack*>& storage_stacks_of_app(const Stack& stack, const RuleContext& ctx);
 bool retention_belongs_elsewhere(const Stack& stack, const RuleContext& ctx);
 
 }  // namespace stacklint::resilience

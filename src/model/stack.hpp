@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -153,10 +154,18 @@ struct UnloadedStack {
     std::string region;
 };
 
+// Work that rules share across a whole set, computed once (see src/lint/memo.hpp).
+struct SetMemo {
+    std::mutex mutex;
+    std::map<std::string, std::shared_ptr<const void>, std::less<>> values;
+};
+
 // Everything linted in one run: rules that look across stacks see all of it.
 struct LintSet {
     std::vector<std::unique_ptr<Stack>> stacks;
     std::vector<UnloadedStack> unloaded;
+    // Filled while rules run, when the stacks no longer change; any thread may ask.
+    std::shared_ptr<SetMemo> memo = std::make_shared<SetMemo>();
 };
 
 }  // namespace stacklint
