@@ -125,17 +125,31 @@ void load_one(const Input& input, const LintOptions& options, Slot& slot) {
     slot.stacks.push_back(std::move(stack));
 }
 
-// A template read as part of a cloud assembly is not linted again as a loose file.
-void drop_assembly_duplicates(std::vector<std::unique_ptr<Stack>>& stacks) {
-    std::set<std::string> in_assemblies;
-    std::error_code ec;
-    for (const auto& s : stacks) {
-        if (s->cdk) in_assemblies.insert(std::filesystem::weakly_canonical(s->file, ec).string());
+// The templates read from cloud assemblies, by canonical path: such a template is not
+// linted again as a loose file.
+class AssemblyTemplates {
+  public:
+    explicit AssemblyTemplates(const std::vector<std::unique_ptr<Stack>>& stacks) {
+        std::error_code ec;
+        for (const auto& s : stacks) {
+            if (s->cdk) paths_.insert(std::filesystem::weakly_canonical(s->file, ec).string());
+        }
     }
-    if (in_assemblies.empty()) return;
+    // Whether the loose template file `file` (as opened) is one of them.
+    bool contains(const std::string& file) const {
+        std::error_code ec;
+        return !paths_.empty() && file != "<stdin>" &&
+               paths_.count(std::filesystem::weakly_canonical(file, ec).string()) > 0;
+    }
+
+  private:
+    std::set<std::string> paths_;
+};
+
+void drop_assembly_duplicates(std::vector<std::unique_ptr<Stack>>& stacks) {
+    const AssemblyTemplates in_assemblies(stacks);
     std::erase_if(stacks, [&](const std::unique_ptr<Stack>& s) {
-        return !s->cdk && s->file != "<stdin>" &&
-               in_assemblies.count(std::filesystem::weakly_canonical(s->file, ec).string()) > 0;
+        return !s->cdk && in_assemblies.contains(s->file);
     });
 }
 
@@ -226,16 +240,6 @@ void finish_loose_stack(Stack& stack, const RunSetup& run, Slot& slot) {
     stack.compact(lines);
 }
 
-// The canonical paths of the templates read from cloud assemblies.
-std::set<std::string> assembly_templates(const std::vector<std::unique_ptr<Stack>>& stacks) {
-    std::set<std::string> out;
-    std::error_code ec;
-    for (const auto& s : stacks) {
-        if (s->cdk) out.insert(std::filesystem::weakly_canonical(s->file, ec).string());
-    }
-    return out;
-}
-
 // Which inputs name one cloud assembly again (see load_inputs).
 std::vector<bool> repeated_assemblies(const std::vector<Input>& inputs) {
     std::vector<bool> repeated(inputs.size(), false);
@@ -280,14 +284,9 @@ LintResult lint_compact(const std::vector<Input>& inputs, const LintOptions& opt
         }
         slots[i].stacks.clear();
     }
-    const std::set<std::string> in_assemblies = assembly_templates(early.stacks);
-    const auto in_assembly = [&](const std::string& file) {
-        std::error_code ec;
-        return file != "<stdin>" && !in_assemblies.empty() &&
-               in_assemblies.count(std::filesystem::weakly_canonical(file, ec).string()) > 0;
-    };
+    const AssemblyTemplates in_assemblies(early.stacks);
     for (std::size_t k = early.stacks.size(); k-- > 0;) {
-        if (!early.stacks[k]->cdk && in_assembly(early.stacks[k]->file)) {
+        if (!early.stacks[k]->cdk && in_assemblies.contains(early.stacks[k]->file)) {
             early.stacks.erase(early.stacks.begin() + static_cast<std::ptrdiff_t>(k));
             early_input.erase(early_input.begin() + static_cast<std::ptrdiff_t>(k));
         }
@@ -313,7 +312,7 @@ LintResult lint_compact(const std::vector<Input>& inputs, const LintOptions& opt
     // The stream: each loose template loaded, linted and compacted by one task.
     parallel_for(inputs.size(), options.jobs, [&](std::size_t i) {
         if (first[i] || repeated[i]) return;
-        if (!inputs[i].from_stdin && in_assembly(inputs[i].display)) return;
+        if (!inputs[i].from_stdin && in_assemblies.contains(inputs[i].display)) return;
         Slot& slot = slots[i];
         load_one(inputs[i], options, slot);
         for (auto& stack : slot.stacks) {
